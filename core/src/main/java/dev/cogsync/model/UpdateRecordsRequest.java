@@ -1,0 +1,183 @@
+package dev.cogsync.model;
+
+import dev.cogsync.exception.ValidationException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An UpdateRecords call: patches to one dataset, with the session token from a previous ListRecords.
+ *
+ * <p>Validated when built. Besides each patch's own rules: the session token is required and not empty; the
+ * device id has 1 to 256 characters; the client context has no control characters (it travels in a header);
+ * and no key appears twice, because the service's behaviour for that is undefined and cogsync never sends it.
+ * {@link #toString()} hides the session token.
+ *
+ * @param dataset the dataset to write
+ * @param recordPatches the patches, in order; keys are unique
+ * @param syncSessionToken the token from a ListRecords on this dataset
+ * @param deviceId the device that made the changes, or {@code null}
+ * @param clientContext the {@code x-amz-Client-Context} header value, or {@code null}; the service does not
+ *     use it yet
+ */
+public record UpdateRecordsRequest(DatasetRef dataset, List<RecordPatch> recordPatches, String syncSessionToken,
+                                   String deviceId, String clientContext) {
+
+    /** Validates the request and copies the patch list. */
+    public UpdateRecordsRequest {
+        Constraints.required("dataset", dataset);
+        Constraints.required("recordPatches", recordPatches);
+        Constraints.required("syncSessionToken", syncSessionToken);
+        if (syncSessionToken.isEmpty()) {
+            throw new ValidationException("syncSessionToken", "must not be empty");
+        }
+        Constraints.headerSafe("syncSessionToken", syncSessionToken);
+        if (deviceId != null) {
+            Constraints.length("deviceId", deviceId, 1, Constraints.MAX_DEVICE_ID_LENGTH);
+        }
+        if (clientContext != null) {
+            Constraints.headerSafe("clientContext", clientContext);
+        }
+        recordPatches = List.copyOf(requireUniqueKeys(recordPatches));
+    }
+
+    /**
+     * A builder for a request.
+     *
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a builder to derive a changed request from
+     */
+    public Builder toBuilder() {
+        return new Builder().dataset(dataset).recordPatches(recordPatches).syncSessionToken(syncSessionToken)
+                .deviceId(deviceId).clientContext(clientContext);
+    }
+
+    private static List<RecordPatch> requireUniqueKeys(List<RecordPatch> patches) {
+        int size = patches.size();
+        if (size < 2) {
+            if (size == 1) {
+                Constraints.required("recordPatches[0]", patches.get(0));
+            }
+            return patches;
+        }
+        Map<String, Integer> seen = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            RecordPatch patch = Constraints.required("recordPatches[" + i + "]", patches.get(i));
+            Integer earlier = seen.putIfAbsent(patch.key(), i);
+            if (earlier != null) {
+                throw new ValidationException("recordPatches[" + i + "].key",
+                        "must be unique within a request, repeats recordPatches[" + earlier + "].key, length "
+                                + patch.key().length());
+            }
+        }
+        return patches;
+    }
+
+    /** Hides the session token. */
+    @Override
+    public String toString() {
+        return "UpdateRecordsRequest[dataset=" + dataset + ", recordPatches=" + recordPatches.size()
+                + " patches, syncSessionToken=****"
+                + (deviceId == null ? "" : ", deviceId=" + deviceId)
+                + (clientContext == null ? "" : ", clientContext=<" + clientContext.length() + " chars>") + "]";
+    }
+
+    /** Builds an {@link UpdateRecordsRequest}; not thread-safe. */
+    public static final class Builder {
+        private DatasetRef dataset;
+        private final List<RecordPatch> recordPatches = new ArrayList<>();
+        private String syncSessionToken;
+        private String deviceId;
+        private String clientContext;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the dataset.
+         *
+         * @param dataset the dataset to write
+         * @return this builder
+         */
+        public Builder dataset(DatasetRef dataset) {
+            this.dataset = dataset;
+            return this;
+        }
+
+        /**
+         * Replaces the patches.
+         *
+         * @param patches the patches, in order
+         * @return this builder
+         */
+        public Builder recordPatches(List<RecordPatch> patches) {
+            this.recordPatches.clear();
+            this.recordPatches.addAll(patches);
+            return this;
+        }
+
+        /**
+         * Appends one patch.
+         *
+         * @param patch the patch
+         * @return this builder
+         */
+        public Builder addRecordPatch(RecordPatch patch) {
+            this.recordPatches.add(patch);
+            return this;
+        }
+
+        /**
+         * Sets the session token from ListRecords.
+         *
+         * @param token the token
+         * @return this builder
+         */
+        public Builder syncSessionToken(String token) {
+            this.syncSessionToken = token;
+            return this;
+        }
+
+        /**
+         * Sets the device id.
+         *
+         * @param deviceId the device id, or {@code null}
+         * @return this builder
+         */
+        public Builder deviceId(String deviceId) {
+            this.deviceId = deviceId;
+            return this;
+        }
+
+        /**
+         * Sets the client context header.
+         *
+         * @param clientContext the value, or {@code null}
+         * @return this builder
+         */
+        public Builder clientContext(String clientContext) {
+            this.clientContext = clientContext;
+            return this;
+        }
+
+        /**
+         * Builds and validates the request.
+         *
+         * @return the request
+         * @throws dev.cogsync.exception.ValidationException when a value breaks a service constraint
+         */
+        public UpdateRecordsRequest build() {
+            return new UpdateRecordsRequest(dataset, recordPatches, syncSessionToken, deviceId, clientContext);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cogsync.protocol;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PercentEncodingTest {
+
+    @Test
+    void leavesOnlyUnreservedCharactersBare() {
+        assertThat(PercentEncoding.encode("AZaz09-._~")).isEqualTo("AZaz09-._~");
+        assertThat(PercentEncoding.encode("us-east-1:abc")).isEqualTo("us-east-1%3Aabc");
+        assertThat(PercentEncoding.encode("a b+c/d=e&f%")).isEqualTo("a%20b%2Bc%2Fd%3De%26f%25");
+        assertThat(PercentEncoding.encode("ሴ😀")).isEqualTo("%E1%88%B4%F0%9F%98%80");
+    }
+
+    @Test
+    void returnsTheSameInstanceWhenNothingNeedsEncoding() {
+        String plain = "game.settings";
+        assertThat(PercentEncoding.encode(plain)).isSameAs(plain);
+        assertThat(PercentEncoding.decode(plain)).isSameAs(plain);
+    }
+
+    @Test
+    void decodesEscapesAsUtf8AndKeepsPlusAndStrayPercent() {
+        assertThat(PercentEncoding.decode("us-east-1%3aabc")).isEqualTo("us-east-1:abc");
+        assertThat(PercentEncoding.decode("%E1%88%B4+x")).isEqualTo("ሴ+x");
+        assertThat(PercentEncoding.decode("100%")).isEqualTo("100%");
+        assertThat(PercentEncoding.decode("%zz%4")).isEqualTo("%zz%4");
+        assertThat(PercentEncoding.decode("raw:ሴ%20")).isEqualTo("raw:ሴ ");
+    }
+
+    @Property
+    void decodeInvertsEncode(@ForAll String value) {
+        String wellFormed = new String(value.codePoints().filter(cp -> !Character.isSurrogate((char) cp)
+                || Character.isSupplementaryCodePoint(cp)).toArray(), 0,
+                (int) value.codePoints().filter(cp -> !Character.isSurrogate((char) cp)
+                        || Character.isSupplementaryCodePoint(cp)).count());
+        assertThat(PercentEncoding.decode(PercentEncoding.encode(wellFormed))).isEqualTo(wellFormed);
+    }
+}
