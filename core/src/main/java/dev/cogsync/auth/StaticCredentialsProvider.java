@@ -1,0 +1,49 @@
+package dev.cogsync.auth;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Provides credentials fixed in code, for tests and for applications that obtain credentials elsewhere.
+ *
+ * <p>Resolution never fails and returns the same completed stage every time; callers cannot complete or
+ * change it.
+ */
+public final class StaticCredentialsProvider implements AwsCredentialsProvider {
+
+    private final AwsCredentials credentials;
+    private final CompletionStage<AwsCredentials> resolved;
+
+    private StaticCredentialsProvider(AwsCredentials credentials) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.resolved = CompletableFuture.completedStage(credentials);
+    }
+
+    /**
+     * Creates a provider that always returns these credentials.
+     *
+     * @param credentials the credentials
+     * @return the provider
+     * @throws NullPointerException when {@code credentials} is {@code null}
+     */
+    public static StaticCredentialsProvider create(AwsCredentials credentials) {
+        return new StaticCredentialsProvider(credentials);
+    }
+
+    /**
+     * Returns the credentials given at creation.
+     *
+     * @return an already completed stage
+     */
+    @Override
+    public CompletionStage<AwsCredentials> resolveCredentials() {
+        return resolved;
+    }
+
+    /** Shows the access key id only, as {@link AwsCredentials#toString()} does. */
+    @Override
+    public String toString() {
+        return "StaticCredentialsProvider[" + credentials + "]";
+    }
+}
