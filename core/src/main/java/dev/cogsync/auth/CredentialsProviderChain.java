@@ -93,7 +93,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
 
     private CompletionStage<AwsCredentials> tryFrom(int index, List<Throwable> failures) {
         if (index == providers.size()) {
-            return CompletableFuture.failedStage(aggregate(failures));
+            return CompletableFuture.failedFuture(aggregate(failures));
         }
         AwsCredentialsProvider provider = providers.get(index);
         return attempt(provider)
@@ -113,10 +113,10 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
         try {
             stage = provider.resolveCredentials();
         } catch (RuntimeException e) {
-            return CompletableFuture.failedStage(e);
+            return CompletableFuture.failedFuture(e);
         }
         if (stage == null) {
-            return CompletableFuture.failedStage(new NullPointerException(provider + " returned no stage"));
+            return CompletableFuture.failedFuture(new NullPointerException(provider + " returned no stage"));
         }
         return stage;
     }

@@ -59,10 +59,10 @@ public final class EnvironmentVariableCredentialsProvider implements AwsCredenti
     @Override
     public CompletionStage<AwsCredentials> resolveCredentials() {
         try {
-            return CompletableFuture.completedStage(
+            return CompletableFuture.completedFuture(
                     CredentialKeyNames.ENVIRONMENT.read(SOURCE, settings::environmentVariable));
         } catch (CredentialsException e) {
-            return CompletableFuture.failedStage(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 

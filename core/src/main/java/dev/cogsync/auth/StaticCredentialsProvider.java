@@ -7,17 +7,14 @@ import java.util.concurrent.CompletionStage;
 /**
  * Provides credentials fixed in code, for tests and for applications that obtain credentials elsewhere.
  *
- * <p>Resolution never fails and returns the same completed stage every time; callers cannot complete or
- * change it.
+ * <p>Resolution never fails and returns an already completed stage, a new one for each caller.
  */
 public final class StaticCredentialsProvider implements AwsCredentialsProvider {
 
     private final AwsCredentials credentials;
-    private final CompletionStage<AwsCredentials> resolved;
 
     private StaticCredentialsProvider(AwsCredentials credentials) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.resolved = CompletableFuture.completedStage(credentials);
     }
 
     /**
@@ -38,7 +35,7 @@ public final class StaticCredentialsProvider implements AwsCredentialsProvider {
      */
     @Override
     public CompletionStage<AwsCredentials> resolveCredentials() {
-        return resolved;
+        return CompletableFuture.completedFuture(credentials);
     }
 
     /** Shows the access key id only, as {@link AwsCredentials#toString()} does. */

@@ -60,10 +60,10 @@ public final class SystemPropertyCredentialsProvider implements AwsCredentialsPr
     @Override
     public CompletionStage<AwsCredentials> resolveCredentials() {
         try {
-            return CompletableFuture.completedStage(
+            return CompletableFuture.completedFuture(
                     CredentialKeyNames.SYSTEM_PROPERTIES.read(SOURCE, settings::systemProperty));
         } catch (CredentialsException e) {
-            return CompletableFuture.failedStage(e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * <p>Both outcomes are cached, credentials and failures. The first {@link #get()} starts a load that
  * concurrent callers share. {@link #refresh()} starts another; the previous outcome is served until it
  * finishes, and when loads overlap the one started last wins. A load the executor rejects is not cached.
+ *
+ * <p>Every caller gets its own copy of the shared future: cancelling or completing it (as Reactor's
+ * {@code Mono.fromCompletionStage} does on cancel) affects that caller only, never the cached load.
  */
 public final class CachedCredentialsLoad {
 
@@ -49,12 +52,12 @@ public final class CachedCredentialsLoad {
         while (true) {
             Load current = published.get();
             if (current != null) {
-                return current.stage();
+                return current.result().copy();
             }
-            Load first = Load.start(generations.incrementAndGet());
+            Load first = new Load(generations.incrementAndGet(), new CompletableFuture<>());
             if (published.compareAndSet(null, first)) {
                 schedule(first);
-                return first.stage();
+                return first.result().copy();
             }
         }
     }
@@ -65,10 +68,10 @@ public final class CachedCredentialsLoad {
      * @return the stage of the new load, completed on the executor's thread
      */
     public CompletionStage<AwsCredentials> refresh() {
-        Load next = Load.start(generations.incrementAndGet());
+        Load next = new Load(generations.incrementAndGet(), new CompletableFuture<>());
         published.compareAndSet(null, next);
         schedule(next);
-        return next.stage();
+        return next.result().copy();
     }
 
     private void schedule(Load load) {
@@ -95,11 +98,11 @@ public final class CachedCredentialsLoad {
             load.result().completeExceptionally(e);
             throw e;
         }
-        CompletionStage<AwsCredentials> outcome = failure == null
-                ? CompletableFuture.completedStage(credentials)
-                : CompletableFuture.failedStage(failure);
+        CompletableFuture<AwsCredentials> outcome = failure == null
+                ? CompletableFuture.completedFuture(credentials)
+                : CompletableFuture.failedFuture(failure);
         // Publish before completing, so that whoever sees this load finish also sees it cached.
-        published.accumulateAndGet(new Load(load.generation(), load.result(), outcome),
+        published.accumulateAndGet(new Load(load.generation(), outcome),
                 (current, candidate) -> current == null || candidate.generation() >= current.generation()
                         ? candidate : current);
         if (failure == null) {
@@ -109,14 +112,7 @@ public final class CachedCredentialsLoad {
         }
     }
 
-    /** One load: the load completes {@code result}; resolutions are given {@code stage}. */
-    private record Load(long generation, CompletableFuture<AwsCredentials> result,
-            CompletionStage<AwsCredentials> stage) {
-
-        static Load start(long generation) {
-            CompletableFuture<AwsCredentials> result = new CompletableFuture<>();
-            // A minimal stage, so that callers sharing it cannot complete it for each other.
-            return new Load(generation, result, result.minimalCompletionStage());
-        }
+    /** One load and its outcome; never handed out directly, only copies of {@code result} are. */
+    private record Load(long generation, CompletableFuture<AwsCredentials> result) {
     }
 }

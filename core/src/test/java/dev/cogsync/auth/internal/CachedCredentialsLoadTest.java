@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -63,6 +64,32 @@ class CachedCredentialsLoadTest {
         assertThat(loads).hasValue(1);
         assertThat(value(first)).isEqualTo(FIRST);
         assertThat(value(second)).isEqualTo(FIRST);
+    }
+
+    @Test
+    void get_whenOneCallerCancelsWhileLoading_otherCallersStillGetCredentials() throws Exception {
+        CachedCredentialsLoad cache = new CachedCredentialsLoad(loader(FIRST), executor, "test");
+        CompletionStage<AwsCredentials> cancelled = cache.get();
+        CompletionStage<AwsCredentials> other = cache.get();
+
+        // What Reactor's Mono.fromCompletionStage does when its subscriber cancels.
+        assertThat(((Future<?>) cancelled).cancel(true)).isTrue();
+        executor.runAll();
+
+        assertThat(value(other)).isEqualTo(FIRST);
+        assertThat(value(cache.get())).isEqualTo(FIRST);
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void get_whenOneCallerCompletesItsStage_otherCallersAreUnaffected() throws Exception {
+        CachedCredentialsLoad cache = new CachedCredentialsLoad(loader(FIRST), executor, "test");
+        cache.get().toCompletableFuture().complete(SECOND);
+        executor.runAll();
+
+        cache.get().toCompletableFuture().obtrudeValue(SECOND);
+
+        assertThat(value(cache.get())).isEqualTo(FIRST);
     }
 
     @Test
