@@ -82,13 +82,22 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
     @Override
     public CompletionStage<AwsCredentials> resolveCredentials() {
         AwsCredentialsProvider remembered = winner;
-        if (remembered == null) {
-            return tryFrom(0, new ArrayList<>());
-        }
-        return attempt(remembered).exceptionallyCompose(failure -> {
-            winner = null;
-            return tryFrom(0, new ArrayList<>());
+        CompletionStage<AwsCredentials> resolution = remembered == null
+                ? tryFrom(0, new ArrayList<>())
+                : attempt(remembered).exceptionallyCompose(failure -> {
+                    winner = null;
+                    return tryFrom(0, new ArrayList<>());
+                });
+        // Composed stages relay a failure wrapped in a CompletionException; callers get the exception itself.
+        CompletableFuture<AwsCredentials> result = new CompletableFuture<>();
+        resolution.whenComplete((credentials, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(unwrap(failure));
+            } else {
+                result.complete(credentials);
+            }
         });
+        return result;
     }
 
     private CompletionStage<AwsCredentials> tryFrom(int index, List<Throwable> failures) {

@@ -23,13 +23,18 @@ public final class Stages {
         }
     }
 
-    /** The {@link CredentialsException} the stage fails with. */
+    /**
+     * The {@link CredentialsException} the stage fails with; also checks that callbacks such as
+     * {@code handle} see that exception itself, not wrapped in a {@code CompletionException}.
+     */
     public static CredentialsException failure(CompletionStage<?> stage) {
         try {
             Object value = stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
             throw new AssertionError("expected the stage to fail, but it completed with " + value);
         } catch (ExecutionException e) {
             assertThat(e.getCause()).isInstanceOf(CredentialsException.class);
+            Throwable seenByCallback = value(stage.handle((ignored, failure) -> failure));
+            assertThat(seenByCallback).isSameAs(e.getCause());
             return (CredentialsException) e.getCause();
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("expected the stage to fail", e);

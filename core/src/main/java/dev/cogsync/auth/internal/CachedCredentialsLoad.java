@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * concurrent callers share. {@link #refresh()} starts another; the previous outcome is served until it
  * finishes, and when loads overlap the one started last wins. A load the executor rejects is not cached.
  *
- * <p>Every caller gets its own copy of the shared future: cancelling or completing it (as Reactor's
- * {@code Mono.fromCompletionStage} does on cancel) affects that caller only, never the cached load.
+ * <p>Every caller gets its own future, completed from the shared one: cancelling or completing it (as
+ * Reactor's {@code Mono.fromCompletionStage} does on cancel) affects that caller only, never the cached load.
+ * A failure reaches the caller as the {@link CredentialsException} itself, not wrapped.
  */
 public final class CachedCredentialsLoad {
 
@@ -52,12 +53,12 @@ public final class CachedCredentialsLoad {
         while (true) {
             Load current = published.get();
             if (current != null) {
-                return current.result().copy();
+                return forCaller(current.result());
             }
             Load first = new Load(generations.incrementAndGet(), new CompletableFuture<>());
             if (published.compareAndSet(null, first)) {
                 schedule(first);
-                return first.result().copy();
+                return forCaller(first.result());
             }
         }
     }
@@ -71,7 +72,7 @@ public final class CachedCredentialsLoad {
         Load next = new Load(generations.incrementAndGet(), new CompletableFuture<>());
         published.compareAndSet(null, next);
         schedule(next);
-        return next.result().copy();
+        return forCaller(next.result());
     }
 
     private void schedule(Load load) {
@@ -112,7 +113,23 @@ public final class CachedCredentialsLoad {
         }
     }
 
-    /** One load and its outcome; never handed out directly, only copies of {@code result} are. */
+    /**
+     * A future of the caller's own. Unlike {@link CompletableFuture#copy()}, it fails with the exception itself
+     * rather than a {@link java.util.concurrent.CompletionException} around it.
+     */
+    static <T> CompletableFuture<T> forCaller(CompletableFuture<T> shared) {
+        CompletableFuture<T> own = new CompletableFuture<>();
+        shared.whenComplete((value, failure) -> {
+            if (failure != null) {
+                own.completeExceptionally(failure);
+            } else {
+                own.complete(value);
+            }
+        });
+        return own;
+    }
+
+    /** One load and its outcome; never handed out directly, only futures completed from {@code result} are. */
     private record Load(long generation, CompletableFuture<AwsCredentials> result) {
     }
 }
