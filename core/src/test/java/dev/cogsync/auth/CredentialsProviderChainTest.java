@@ -67,7 +67,8 @@ class CredentialsProviderChainTest {
 
         CredentialsException failure = failure(CredentialsProviderChain.of(a, b).resolveCredentials());
 
-        assertThat(failure).hasMessage("Unable to load AWS credentials from any source: [a: nothing here, b: nothing here]");
+        assertThat(failure).hasMessage(
+                "Unable to load AWS credentials from any source: [a: nothing here, b: nothing here]");
         assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
                 .containsExactly("a: nothing here", "b: nothing here");
     }

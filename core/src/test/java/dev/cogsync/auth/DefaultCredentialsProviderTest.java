@@ -26,7 +26,9 @@ class DefaultCredentialsProviderTest {
     private static final String PROFILE_TOKEN = "profile-token-2468ace0";
 
     private static final Map<String, String> ALL_ENVIRONMENT = Map.of(
-            "AWS_ACCESS_KEY_ID", "AKIDENVIRONMENT", "AWS_SECRET_ACCESS_KEY", ENV_SECRET, "AWS_SESSION_TOKEN", ENV_TOKEN);
+            "AWS_ACCESS_KEY_ID", "AKIDENVIRONMENT",
+            "AWS_SECRET_ACCESS_KEY", ENV_SECRET,
+            "AWS_SESSION_TOKEN", ENV_TOKEN);
 
     @TempDir
     Path home;
@@ -130,7 +132,8 @@ class DefaultCredentialsProviderTest {
 
     @Test
     void resolveCredentials_whenEverySourceIsPartial_namesEachSourceButNoSecret() throws Exception {
-        writeProfile("default", "aws_secret_access_key = " + PROFILE_SECRET + "\naws_session_token = " + PROFILE_TOKEN + "\n");
+        writeProfile("default",
+                "aws_secret_access_key = " + PROFILE_SECRET + "\naws_session_token = " + PROFILE_TOKEN + "\n");
         DefaultCredentialsProvider provider = isolated(
                 Map.of("AWS_SECRET_ACCESS_KEY", ENV_SECRET, "AWS_SESSION_TOKEN", ENV_TOKEN),
                 properties("aws.secretAccessKey", PROPERTY_SECRET)).build();
@@ -140,7 +143,8 @@ class DefaultCredentialsProviderTest {
         assertThat(failure.getMessage())
                 .startsWith("Unable to load AWS credentials from any source: [")
                 .contains("system properties: aws.accessKeyId is not set (aws.secretAccessKey is set)")
-                .contains("environment: AWS_ACCESS_KEY_ID is not set (AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN are set)")
+                .contains("environment: AWS_ACCESS_KEY_ID is not set "
+                        + "(AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN are set)")
                 .contains("profile 'default' in " + credentialsFile + ", ")
                 .contains(": aws_access_key_id is not set (aws_secret_access_key and aws_session_token are set)");
         String[] secrets = {PROPERTY_SECRET, ENV_SECRET, ENV_TOKEN, PROFILE_SECRET, PROFILE_TOKEN};

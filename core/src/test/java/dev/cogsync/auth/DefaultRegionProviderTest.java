@@ -26,7 +26,10 @@ class DefaultRegionProviderTest {
     }
 
     private DefaultRegionProvider.Builder isolated(Map<String, String> environment, Properties properties) {
-        return DefaultRegionProvider.builder().homeDirectory(home).environment(environment).systemProperties(properties);
+        return DefaultRegionProvider.builder()
+                .homeDirectory(home)
+                .environment(environment)
+                .systemProperties(properties);
     }
 
     private static Properties properties(String... keysAndValues) {
@@ -85,7 +88,8 @@ class DefaultRegionProviderTest {
         assertThat(isolated(Map.of(), properties()).build().resolveRegion()).hasValue("eu-central-1");
         assertThat(isolated(env, properties()).build().resolveRegion()).hasValue("us-east-2");
         assertThat(isolated(env, properties("aws.profile", "from-prop")).build().resolveRegion()).hasValue("sa-east-1");
-        assertThat(isolated(env, properties("aws.profile", "from-prop")).profileName("explicit").build().resolveRegion())
+        assertThat(isolated(env, properties("aws.profile", "from-prop")).profileName("explicit").build()
+                .resolveRegion())
                 .hasValue("ca-central-1");
     }
 

@@ -23,7 +23,8 @@ class EnvironmentVariableCredentialsProviderTest {
 
     @Test
     void resolveCredentials_withKeyAndSecret_returnsLongTermCredentials_alreadyComplete() {
-        CompletionStage<AwsCredentials> stage = resolve(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET));
+        CompletionStage<AwsCredentials> stage =
+                resolve(Map.of("AWS_ACCESS_KEY_ID", KEY, "AWS_SECRET_ACCESS_KEY", SECRET));
 
         assertThat(isDone(stage)).isTrue();
         assertThat(value(stage)).isEqualTo(AwsCredentials.of(KEY, SECRET));
@@ -40,7 +41,9 @@ class EnvironmentVariableCredentialsProviderTest {
     @Test
     void resolveCredentials_trimsValues_andTreatsBlankTokenAsAbsent() {
         AwsCredentials credentials = value(resolve(Map.of(
-                "AWS_ACCESS_KEY_ID", " " + KEY + "\n", "AWS_SECRET_ACCESS_KEY", "\t" + SECRET, "AWS_SESSION_TOKEN", " ")));
+                "AWS_ACCESS_KEY_ID", " " + KEY + "\n",
+                "AWS_SECRET_ACCESS_KEY", "\t" + SECRET,
+                "AWS_SESSION_TOKEN", " ")));
 
         assertThat(credentials).isEqualTo(AwsCredentials.of(KEY, SECRET));
     }
@@ -71,7 +74,8 @@ class EnvironmentVariableCredentialsProviderTest {
 
     @Test
     void resolveCredentials_withEmptyKey_countsItAsNotSet() {
-        CredentialsException failure = failure(resolve(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", SECRET)));
+        CredentialsException failure =
+                failure(resolve(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", SECRET)));
 
         assertThat(failure).hasMessageStartingWith("environment: AWS_ACCESS_KEY_ID is not set");
     }

@@ -316,7 +316,8 @@ class ProfileCredentialsProviderTest {
     @Test
     void resolveCredentials_whenAFileIsNotUtf8_failsClearly() throws Exception {
         Files.createDirectories(configFile.getParent());
-        Files.write(configFile, new byte[] {'[', 'd', 'e', 'f', 'a', 'u', 'l', 't', ']', '\n', (byte) 0xC3, (byte) 0x28});
+        // 0xC3 0x28 is not a valid UTF-8 sequence.
+        Files.write(configFile, new byte[] {'[', 'd', 'e', 'f', 'a', 'u', 'l', 't', ']', '\n', (byte) 0xC3, 0x28});
 
         CredentialsException failure = failure(resolve(isolated()));
 

@@ -31,7 +31,8 @@ class SystemPropertyCredentialsProviderTest {
 
     @Test
     void resolveCredentials_withKeyAndSecret_returnsCredentials_alreadyComplete() {
-        CompletionStage<AwsCredentials> stage = resolve(properties("aws.accessKeyId", KEY, "aws.secretAccessKey", SECRET));
+        CompletionStage<AwsCredentials> stage =
+                resolve(properties("aws.accessKeyId", KEY, "aws.secretAccessKey", SECRET));
 
         assertThat(isDone(stage)).isTrue();
         assertThat(value(stage)).isEqualTo(AwsCredentials.of(KEY, SECRET));

@@ -43,7 +43,9 @@ public record SystemSettings(
     public static SystemSettings of(Map<String, String> environment, Properties systemProperties, Path homeDirectory) {
         Function<String, String> env = environment == null ? System::getenv : Map.copyOf(environment)::get;
         Function<String, String> props = systemProperties == null ? System::getProperty : systemProperties::getProperty;
-        Supplier<Path> home = homeDirectory == null ? () -> Path.of(System.getProperty("user.home")) : () -> homeDirectory;
+        Supplier<Path> home = homeDirectory == null
+                ? () -> Path.of(System.getProperty("user.home"))
+                : () -> homeDirectory;
         return new SystemSettings(env, props, home);
     }
 

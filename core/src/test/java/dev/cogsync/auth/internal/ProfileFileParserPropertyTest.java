@@ -20,10 +20,12 @@ class ProfileFileParserPropertyTest {
     @Provide
     Arbitrary<Map<String, Map<String, String>>> profiles() {
         Arbitrary<String> names = Arbitraries.strings().withChars("abcxyz019-_./@").ofMinLength(1).ofMaxLength(12);
-        Arbitrary<String> keys = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz_").ofMinLength(1).ofMaxLength(20);
+        Arbitrary<String> keys =
+                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz_").ofMinLength(1).ofMaxLength(20);
         // Values as AWS keys and tokens look: base64-like, never with whitespace. A value cannot start with # or ;
         // when whitespace precedes it, because the format reads that as a comment.
-        Arbitrary<String> values = Arbitraries.strings().alpha().numeric().withChars("/+=#;").ofMinLength(1).ofMaxLength(60)
+        Arbitrary<String> values = Arbitraries.strings().alpha().numeric().withChars("/+=#;")
+                .ofMinLength(1).ofMaxLength(60)
                 .filter(value -> !value.startsWith("#") && !value.startsWith(";"));
         return Arbitraries.maps(names, Arbitraries.maps(keys, values).ofMaxSize(5)).ofMaxSize(5);
     }
@@ -118,6 +120,7 @@ class ProfileFileParserPropertyTest {
             rest.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
         });
 
-        assertThat(ProfileFileParser.parse(text.toString(), ProfileFileKind.CREDENTIALS).profiles()).isEqualTo(profiles);
+        assertThat(ProfileFileParser.parse(text.toString(), ProfileFileKind.CREDENTIALS).profiles())
+                .isEqualTo(profiles);
     }
 }

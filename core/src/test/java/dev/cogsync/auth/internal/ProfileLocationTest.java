@@ -48,8 +48,10 @@ class ProfileLocationTest {
 
     @Test
     void resolve_files_explicitThenPropertyThenEnvironment() {
-        Map<String, String> env = Map.of("AWS_SHARED_CREDENTIALS_FILE", "/env/credentials", "AWS_CONFIG_FILE", "/env/config");
-        Properties props = properties("aws.sharedCredentialsFile", "/prop/credentials", "aws.configFile", "/prop/config");
+        Map<String, String> env =
+                Map.of("AWS_SHARED_CREDENTIALS_FILE", "/env/credentials", "AWS_CONFIG_FILE", "/env/config");
+        Properties props =
+                properties("aws.sharedCredentialsFile", "/prop/credentials", "aws.configFile", "/prop/config");
 
         ProfileLocation explicit = ProfileLocation.resolve(
                 settings(env, props), null, Path.of("/explicit/credentials"), Path.of("/explicit/config"));
