@@ -38,7 +38,12 @@ public record Endpoint(URI uri) {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
-    /** Checks the rules in the class description and normalises the URI. */
+    /**
+     * Checks the rules in the class description and normalises the URI.
+     *
+     * @param uri the endpoint URI
+     * @throws IllegalArgumentException when the URI breaks a rule; the message names it
+     */
     public Endpoint {
         Objects.requireNonNull(uri, "uri");
         uri = normalise(uri);
