@@ -2,6 +2,7 @@ package dev.cogsync.auth;
 
 import dev.cogsync.auth.internal.AmzDate;
 import dev.cogsync.auth.internal.CanonicalHeaders;
+import dev.cogsync.auth.internal.CredentialScope;
 import dev.cogsync.auth.internal.PercentEncoding;
 import dev.cogsync.auth.internal.SigV4Calculator;
 import dev.cogsync.auth.internal.SigningKeyCache;
@@ -155,8 +156,8 @@ public final class SigV4Signer {
      * @param expiresIn how long the request stays valid: whole seconds, from 1 second to 7 days
      * @return the presigned request
      * @throws NullPointerException when an argument is null
-     * @throws IllegalArgumentException when the request has no {@code Host} header, or {@code expiresIn} is out
-     *     of range
+     * @throws IllegalArgumentException when the request has no {@code Host} header or is already presigned, or
+     *     {@code expiresIn} is out of range
      * @see #presignDetailed
      */
     public WireRequest presign(WireRequest request, AwsCredentials credentials, Instant signingTime,
@@ -179,8 +180,8 @@ public final class SigV4Signer {
      * @param expiresIn how long the request stays valid: whole seconds, from 1 second to 7 days
      * @return the presigned request, whose {@link SignedRequest#authorization()} is {@code null}
      * @throws NullPointerException when an argument is null
-     * @throws IllegalArgumentException when the request has no {@code Host} header, or {@code expiresIn} is out
-     *     of range
+     * @throws IllegalArgumentException when the request has no {@code Host} header or is already presigned, or
+     *     {@code expiresIn} is out of range
      */
     public SignedRequest presignDetailed(WireRequest request, AwsCredentials credentials, Instant signingTime,
             Duration expiresIn) {
@@ -192,10 +193,13 @@ public final class SigV4Signer {
             throw new IllegalArgumentException("expiresIn: must be whole seconds from 1 to " + MAX_PRESIGN_SECONDS
                     + " (7 days), was " + expiresIn);
         }
+        String originalQuery = request.query();
+        if (originalQuery.contains("X-Amz-Signature=")) {
+            throw new IllegalArgumentException("request: is already presigned; its query holds X-Amz-Signature");
+        }
         String amzDate = AmzDate.format(signingTime);
         List<HttpHeader> headers = headersToKeep(request, 0);
         CanonicalHeaders signedHeaders = CanonicalHeaders.select(headers, SIGN_ALL);
-        String originalQuery = request.query();
 
         StringBuilder query = new StringBuilder(originalQuery.length() + 256);
         query.append(originalQuery);
@@ -331,7 +335,7 @@ public final class SigV4Signer {
          * @throws IllegalArgumentException when {@code region} is empty or has other characters
          */
         public Builder region(String region) {
-            this.region = checkScopePart(region, "region");
+            this.region = CredentialScope.requireValidPart(region, "region");
             return this;
         }
 
@@ -345,7 +349,7 @@ public final class SigV4Signer {
          * @throws IllegalArgumentException when {@code service} is empty or has other characters
          */
         public Builder service(String service) {
-            this.service = checkScopePart(service, "service");
+            this.service = CredentialScope.requireValidPart(service, "service");
             return this;
         }
 
@@ -393,22 +397,5 @@ public final class SigV4Signer {
         public SigV4Signer build() {
             return new SigV4Signer(this);
         }
-    }
-
-    /** Region and service go into the credential scope verbatim, so keep out anything that would break it. */
-    static String checkScopePart(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(name + ": must not be empty");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '_' || c == '.';
-            if (!allowed) {
-                throw new IllegalArgumentException(name + ": must hold only letters, digits, '-', '_' and '.'");
-            }
-        }
-        return value;
     }
 }

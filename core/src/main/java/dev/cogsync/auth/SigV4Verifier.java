@@ -4,6 +4,7 @@ import dev.cogsync.auth.Verification.Outcome;
 import dev.cogsync.auth.internal.AmzDate;
 import dev.cogsync.auth.internal.AuthorizationHeader;
 import dev.cogsync.auth.internal.CanonicalHeaders;
+import dev.cogsync.auth.internal.CredentialScope;
 import dev.cogsync.auth.internal.SigV4Calculator;
 import dev.cogsync.auth.internal.SigningKeyCache;
 import dev.cogsync.protocol.WireRequest;
@@ -250,7 +251,7 @@ public final class SigV4Verifier {
          *     digits, {@code -}, {@code _} and {@code .}
          */
         public Builder region(String region) {
-            this.region = SigV4Signer.checkScopePart(region, "region");
+            this.region = CredentialScope.requireValidPart(region, "region");
             return this;
         }
 
@@ -264,7 +265,7 @@ public final class SigV4Verifier {
          *     letters, digits, {@code -}, {@code _} and {@code .}
          */
         public Builder service(String service) {
-            this.service = SigV4Signer.checkScopePart(service, "service");
+            this.service = CredentialScope.requireValidPart(service, "service");
             return this;
         }
 

@@ -280,6 +280,14 @@ class SigV4SignerTest {
     }
 
     @Test
+    void presign_ofAnAlreadyPresignedRequest_isRejected() {
+        WireRequest presigned = signer.presign(vanilla(), CREDENTIALS, TIME, Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> signer.presign(presigned, CREDENTIALS, TIME, Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("request:");
+    }
+
+    @Test
     void presign_keepsHeadersAndPutsTheSignatureInTheQuery() {
         SignedRequest detailed = signer.presignDetailed(vanilla(), TEMPORARY, TIME, Duration.ofDays(7));
 

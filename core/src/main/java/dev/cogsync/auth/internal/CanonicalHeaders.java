@@ -3,6 +3,7 @@ package dev.cogsync.auth.internal;
 import dev.cogsync.protocol.HttpHeader;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -42,7 +43,8 @@ public final class CanonicalHeaders {
         int count = 0;
         for (int i = 0; i < size; i++) {
             HttpHeader header = headers.get(i);
-            String name = toLowerCaseAscii(header.name());
+            // Returns the same String when it has no upper case, which is the norm for HTTP/2 and for our own headers.
+            String name = header.name().toLowerCase(Locale.ROOT);
             if (include.test(name)) {
                 names[count] = name;
                 values[count] = header.value();
@@ -164,23 +166,6 @@ public final class CanonicalHeaders {
     /** Space, tab, and the CR and LF of obsolete line folding. */
     private static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    private static String toLowerCaseAscii(String name) {
-        for (int i = 0, length = name.length(); i < length; i++) {
-            char c = name.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] chars = name.toCharArray();
-                for (int j = i; j < length; j++) {
-                    char d = chars[j];
-                    if (d >= 'A' && d <= 'Z') {
-                        chars[j] = (char) (d + ('a' - 'A'));
-                    }
-                }
-                return new String(chars);
-            }
-        }
-        return name;
     }
 
     /** Sorts by name, keeping headers of the same name in order of appearance. */

@@ -43,18 +43,22 @@ public final class PercentEncoding {
 
     /** Appends {@code s[from, to)} encoded over UTF-8; {@code keepSlash} leaves {@code /} bare, for paths. */
     static void appendEncoded(StringBuilder out, CharSequence s, int from, int to, boolean keepSlash) {
+        // Runs of characters that stay bare are copied in bulk: most of a path or parameter is such a run.
+        int runStart = from;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
+            if (c < 0x80 && (UNRESERVED[c] || keepSlash && c == '/')) {
+                continue;
+            }
+            out.append(s, runStart, i);
             if (c < 0x80) {
-                if (UNRESERVED[c] || (keepSlash && c == '/')) {
-                    out.append(c);
-                } else {
-                    appendEscapedByte(out, c);
-                }
+                appendEscapedByte(out, c);
             } else {
                 i = appendEscapedCodePoint(out, s, i, to);
             }
+            runStart = i + 1;
         }
+        out.append(s, runStart, to);
     }
 
     /** Appends raw bytes, each unreserved one bare and every other one escaped. */
