@@ -133,7 +133,8 @@ public final class SigV4Signer {
         if (signPayload) {
             headers.add(new HttpHeader(X_AMZ_CONTENT_SHA256, payloadHash));
         }
-        CanonicalHeaders signedHeaders = CanonicalHeaders.select(headers, signSessionToken ? SIGN_ALL : SIGN_ALL_BUT_TOKEN);
+        CanonicalHeaders signedHeaders =
+                CanonicalHeaders.select(headers, signSessionToken ? SIGN_ALL : SIGN_ALL_BUT_TOKEN);
         SigV4Calculator.Result result = calculator.calculate(request.method(), request.path(), request.query(),
                 signedHeaders, payloadHash, amzDate, credentials.secretAccessKey());
         String signature = result.signatureHex();

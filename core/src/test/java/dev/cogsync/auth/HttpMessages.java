@@ -35,7 +35,8 @@ final class HttpMessages {
             lines.add(line);
         }
         String requestLine = lines.get(0);
-        // The target may contain spaces ("/example space/"): the method ends at the first, the version starts after the last.
+        // The target may contain spaces ("/example space/"): the method ends at the first space, the version
+        // starts after the last.
         String method = requestLine.substring(0, requestLine.indexOf(' '));
         String target = requestLine.substring(method.length() + 1, requestLine.lastIndexOf(' '));
         int question = target.indexOf('?');

@@ -47,10 +47,10 @@ class SigV4VectorTest {
             "6e86291e8372ff2a2260956d9b8aae1d763fbf315fa00fa31553b73ebf194267",
             // The token is added after signing (see the .sreq), so it must come from the credentials.
             "post-sts-token/post-sts-header-after/post-sts-header-after",
-            "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8"
-                    + "YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8"
-                    + "Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iS"
-                    + "IlTJabIQwj2ICCR/oLxBA==");
+            "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfp"
+                    + "SPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQ"
+                    + "DYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+s"
+                    + "cqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==");
 
     @TestFactory
     Stream<DynamicNode> current() throws IOException {
@@ -79,7 +79,8 @@ class SigV4VectorTest {
         softly.assertThat(signed.canonicalRequest()).isEqualTo(read(folder.resolve("header-canonical-request.txt")));
         softly.assertThat(signed.stringToSign()).isEqualTo(read(folder.resolve("header-string-to-sign.txt")));
         softly.assertThat(signed.signature()).isEqualTo(read(folder.resolve("header-signature.txt")));
-        softly.assertThat("Authorization:" + signed.authorization()).isEqualTo(authorizationLine(expectedSignedRequest));
+        softly.assertThat("Authorization:" + signed.authorization())
+                .isEqualTo(authorizationLine(expectedSignedRequest));
         softly.assertThat(HttpMessages.print(signed.request())).isEqualTo(withTokenAfterDate(expectedSignedRequest));
         softly.assertAll();
     }

@@ -43,7 +43,7 @@ public final class CanonicalHeaders {
         int count = 0;
         for (int i = 0; i < size; i++) {
             HttpHeader header = headers.get(i);
-            // Returns the same String when it has no upper case, which is the norm for HTTP/2 and for our own headers.
+            // Allocates nothing when the name is already lower case, as HTTP/2 header names always are.
             String name = header.name().toLowerCase(Locale.ROOT);
             if (include.test(name)) {
                 names[count] = name;

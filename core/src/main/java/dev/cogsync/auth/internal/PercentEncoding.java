@@ -120,43 +120,34 @@ public final class PercentEncoding {
             if (c < 0x80) {
                 out[n++] = (byte) c;
             } else {
-                int codePoint = c;
-                if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    codePoint = Character.toCodePoint(c, s.charAt(++i));
-                } else if (Character.isSurrogate(c)) {
-                    codePoint = '?';
-                }
+                int codePoint = codePointAt(s, i, to);
                 n = putUtf8(codePoint, out, n);
+                if (codePoint >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                    i++;
+                }
             }
         }
         return n;
     }
 
+    /** Escapes the UTF-8 bytes of the code point at {@code i}; returns the index of its last char. */
     private static int appendEscapedCodePoint(StringBuilder out, CharSequence s, int i, int to) {
+        int codePoint = codePointAt(s, i, to);
+        byte[] utf8 = new byte[4];
+        int length = putUtf8(codePoint, utf8, 0);
+        for (int k = 0; k < length; k++) {
+            appendEscapedByte(out, utf8[k] & 0xFF);
+        }
+        return codePoint >= Character.MIN_SUPPLEMENTARY_CODE_POINT ? i + 1 : i;
+    }
+
+    private static int codePointAt(CharSequence s, int i, int to) {
         char c = s.charAt(i);
-        int codePoint = c;
         if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-            codePoint = Character.toCodePoint(c, s.charAt(++i));
-        } else if (Character.isSurrogate(c)) {
-            // String.getBytes(UTF_8) turns a lone surrogate into '?'; do the same so every path agrees.
-            codePoint = '?';
+            return Character.toCodePoint(c, s.charAt(i + 1));
         }
-        if (codePoint < 0x80) {
-            appendEscapedByte(out, codePoint);
-        } else if (codePoint < 0x800) {
-            appendEscapedByte(out, 0xC0 | codePoint >>> 6);
-            appendEscapedByte(out, 0x80 | codePoint & 0x3F);
-        } else if (codePoint < 0x10000) {
-            appendEscapedByte(out, 0xE0 | codePoint >>> 12);
-            appendEscapedByte(out, 0x80 | codePoint >>> 6 & 0x3F);
-            appendEscapedByte(out, 0x80 | codePoint & 0x3F);
-        } else {
-            appendEscapedByte(out, 0xF0 | codePoint >>> 18);
-            appendEscapedByte(out, 0x80 | codePoint >>> 12 & 0x3F);
-            appendEscapedByte(out, 0x80 | codePoint >>> 6 & 0x3F);
-            appendEscapedByte(out, 0x80 | codePoint & 0x3F);
-        }
-        return i;
+        // String.getBytes(UTF_8) turns a lone surrogate into '?'; do the same so that every path agrees.
+        return Character.isSurrogate(c) ? '?' : c;
     }
 
     private static int putUtf8(int codePoint, byte[] out, int n) {

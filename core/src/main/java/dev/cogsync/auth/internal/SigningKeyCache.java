@@ -90,7 +90,7 @@ public final class SigningKeyCache {
         return "SigningKeyCache[capacity=" + entries.length() + "]";
     }
 
-    /** Immutable, so that publishing it through the atomic array is safe; not a record, to keep keys out of toString. */
+    /** Immutable, so publishing it through the atomic array is safe; not a record, to keep keys out of toString. */
     private static final class Entry {
         private final String secretAccessKey;
         private final String date;
