@@ -66,6 +66,15 @@ class SigV4VerifierTest {
         assertMalformed("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1, SignedHeaders=host, "
                 + "Signature=" + "0".repeat(64), "Authorization header is malformed; the Credential is mal-formed; "
                 + "expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
+        assertMalformed("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/cognito-sync/aws5_request, "
+                + "SignedHeaders=host, Signature=" + "0".repeat(64),
+                "Credential should be scoped with a valid terminator: 'aws4_request'.");
+        assertMalformed("AWS4-HMAC-SHA256 Credential=A/20150830/us-east-1/cognito-sync/aws4_request, Credential=B/"
+                + "20150830/us-east-1/cognito-sync/aws4_request, SignedHeaders=host, Signature=" + "0".repeat(64),
+                "Authorization header is malformed; 'Credential' appears more than once.");
+        assertMalformed("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/cognito-sync/aws4_request, "
+                + "SignedHeaders=Host;x-amz-date, Signature=" + "0".repeat(64), "Authorization header is malformed; "
+                + "SignedHeaders must be lower-case header names separated by ';'.");
         assertMalformed("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/cognito-sync/aws4_request, "
                 + "SignedHeaders=host, Signature=xyz", "Authorization header is malformed; the Signature must be 64 "
                 + "hexadecimal digits.");

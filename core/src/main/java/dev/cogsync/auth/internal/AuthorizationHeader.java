@@ -63,18 +63,27 @@ public final class AuthorizationHeader {
             }
             String name = parameter.substring(0, equals).trim();
             String partValue = parameter.substring(equals + 1).trim();
-            if (name.equals(CREDENTIAL) || name.equals(SIGNED_HEADERS) || name.equals(SIGNATURE)) {
-                boolean repeated = name.equals(CREDENTIAL) ? credential != null
-                        : name.equals(SIGNED_HEADERS) ? signedHeaders != null : signature != null;
-                if (repeated) {
-                    return failure("Authorization header is malformed; '" + name + "' appears more than once.");
-                }
-                if (name.equals(CREDENTIAL)) {
+            switch (name) {
+                case CREDENTIAL -> {
+                    if (credential != null) {
+                        return repeated(name);
+                    }
                     credential = partValue;
-                } else if (name.equals(SIGNED_HEADERS)) {
+                }
+                case SIGNED_HEADERS -> {
+                    if (signedHeaders != null) {
+                        return repeated(name);
+                    }
                     signedHeaders = partValue;
-                } else {
+                }
+                case SIGNATURE -> {
+                    if (signature != null) {
+                        return repeated(name);
+                    }
                     signature = partValue;
+                }
+                default -> {
+                    // Other parameters carry nothing the signature depends on; ignore them.
                 }
             }
         }
@@ -91,30 +100,32 @@ public final class AuthorizationHeader {
     }
 
     private static AuthorizationHeader parseParts(String credential, String signedHeaders, String signature) {
-        List<String> parts = split(credential, '/');
-        String[] scope = parts.toArray(new String[0]);
-        if (scope.length != 5 || scope[0].isEmpty() || scope[1].isEmpty() || scope[2].isEmpty()
-                || scope[3].isEmpty()) {
+        List<String> scope = split(credential, '/');
+        if (scope.size() != 5 || scope.get(0).isEmpty() || scope.get(1).isEmpty() || scope.get(2).isEmpty()
+                || scope.get(3).isEmpty()) {
             return failure("Authorization header is malformed; the Credential is mal-formed; expecting "
                     + "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\".");
         }
-        if (!scope[4].equals("aws4_request")) {
+        if (!scope.get(4).equals("aws4_request")) {
             return failure("Credential should be scoped with a valid terminator: 'aws4_request'.");
         }
-        List<String> names = new ArrayList<>();
-        for (String name : split(signedHeaders, ';')) {
+        List<String> names = split(signedHeaders, ';');
+        for (String name : names) {
             if (!isLowerCaseToken(name)) {
                 return failure("Authorization header is malformed; SignedHeaders must be lower-case header names "
                         + "separated by ';'.");
             }
-            names.add(name);
         }
         byte[] signatureBytes = signature.length() == 2 * SIGNATURE_BYTES ? Hex.decode(signature) : null;
         if (signatureBytes == null) {
             return failure("Authorization header is malformed; the Signature must be 64 hexadecimal digits.");
         }
-        return new AuthorizationHeader(null, scope[0], scope[1], scope[2], scope[3],
+        return new AuthorizationHeader(null, scope.get(0), scope.get(1), scope.get(2), scope.get(3),
                 Collections.unmodifiableList(names), signatureBytes);
+    }
+
+    private static AuthorizationHeader repeated(String name) {
+        return failure("Authorization header is malformed; '" + name + "' appears more than once.");
     }
 
     private static AuthorizationHeader failure(String problem) {
