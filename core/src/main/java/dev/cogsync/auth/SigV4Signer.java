@@ -3,11 +3,12 @@ package dev.cogsync.auth;
 import dev.cogsync.auth.internal.AmzDate;
 import dev.cogsync.auth.internal.CanonicalHeaders;
 import dev.cogsync.auth.internal.CredentialScope;
-import dev.cogsync.auth.internal.PercentEncoding;
 import dev.cogsync.auth.internal.SigV4Calculator;
 import dev.cogsync.auth.internal.SigningKeyCache;
 import dev.cogsync.protocol.HttpHeader;
+import dev.cogsync.protocol.PercentEncoding;
 import dev.cogsync.protocol.WireRequest;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,28 +11,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link RetryPolicy#retryCost()} tokens (default 5), or {@link RetryPolicy#timeoutRetryCost()} (default 10)
  * after a timeout or transport failure. When the bucket cannot pay, the call fails instead of retrying.
  * Successes refill it: a call that succeeded on its first attempt gives back
- * {@link RetryPolicy#noRetryIncrement()} (default 1), and a call that succeeded after retries gives back
- * everything its retries took. The bucket never holds more than its capacity. With the defaults, 100 retries with
- * no success in between empty it.
- *
- * <p>The AWS SDKs (Java v2 {@code BaseRetryStrategy}, botocore {@code RetryQuotaChecker}) give back only the
- * tokens of the last retry. Here a call that ends in success gives back what all its retries took, because
- * that success shows the endpoint is working. With the default 3 attempts the difference is at most one retry
- * cost per call.
+ * {@link RetryPolicy#noRetryIncrement()} (default 1), and a call that succeeded after retries gives back the
+ * tokens of its last retry, as the AWS SDKs do (Java v2 {@code BaseRetryStrategy}, botocore
+ * {@code RetryQuotaChecker}): the earlier retries of a call that needed several stay spent, so a flaky endpoint
+ * still drains the bucket. The bucket never holds more than its capacity. With the defaults, 100 retries with no
+ * success in between empty it.
  *
  * <p>How the client uses it, per call:
  * <pre>{@code
- * int acquired = 0;
+ * int lastAcquired = 0;
  * for (int attempt = 1; ; attempt++) {
  *     try {
  *         Response response = send();
- *         quota.releaseAfterSuccess(acquired);     // +1 when acquired == 0
+ *         quota.releaseAfterSuccess(lastAcquired); // +1 when no retry was made
  *         return response;
  *     } catch (CognitoSyncException e) {
  *         if (!policy.shouldRetry(e, attempt)) throw e;
  *         int tokens = quota.tryAcquire(isTimeoutOrTransport(e));
  *         if (tokens == 0) throw e;                // quota exhausted: do not retry
- *         acquired += tokens;
+ *         lastAcquired = tokens;
  *         sleep(policy.retryDelay(attempt, e, hint, ThreadLocalRandom.current()));
  *     }
  * }
@@ -113,11 +110,11 @@ public final class RetryQuota {
     /**
      * Refills the bucket when a call succeeds, once per call.
      *
-     * <p>Pass the sum of the non-zero {@link #tryAcquire(boolean)} results of this call: those tokens come back.
-     * A call that made no retry passes 0 and gives back {@link RetryPolicy#noRetryIncrement()} instead. The
-     * bucket stops at its capacity; anything above is dropped.
+     * <p>Pass the result of this call's last successful {@link #tryAcquire(boolean)}: those tokens come back, as
+     * in the AWS SDKs. A call that made no retry passes 0 and gives back {@link RetryPolicy#noRetryIncrement()}
+     * instead. The bucket stops at its capacity; anything above is dropped.
      *
-     * @param acquiredByCall the tokens this call's retries took; 0 when it succeeded on its first attempt
+     * @param acquiredByCall the tokens this call's last retry took; 0 when it succeeded on its first attempt
      * @throws IllegalArgumentException when {@code acquiredByCall} is negative
      */
     public void releaseAfterSuccess(int acquiredByCall) {

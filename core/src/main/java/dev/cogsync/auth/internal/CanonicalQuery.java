@@ -1,5 +1,7 @@
 package dev.cogsync.auth.internal;
 
+import dev.cogsync.protocol.PercentEncoding;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

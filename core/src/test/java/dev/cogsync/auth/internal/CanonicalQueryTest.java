@@ -1,5 +1,6 @@
 package dev.cogsync.auth.internal;
 
+import dev.cogsync.protocol.PercentEncoding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

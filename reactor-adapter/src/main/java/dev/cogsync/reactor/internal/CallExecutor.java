@@ -138,7 +138,7 @@ public final class CallExecutor {
                     .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
                             policy))))
                     .timeout(apiCallTimeout, Mono.error(() -> apiCallTimedOut(state)))
-                    .doOnSuccess(ignored -> retryQuota.releaseAfterSuccess(state.tokensAcquired));
+                    .doOnSuccess(ignored -> retryQuota.releaseAfterSuccess(state.lastTokensAcquired));
         });
     }
 
@@ -180,7 +180,8 @@ public final class CallExecutor {
         if (!(failure instanceof CognitoSyncException error)) {
             return Mono.error(failure);
         }
-        if (!policy.shouldRetry(error, state.attempts)) {
+        // A failure before anything was sent (credentials, signing) is not a failed attempt, and not retried.
+        if (state.attempts == 0 || !policy.shouldRetry(error, state.attempts)) {
             return Mono.error(state.finish(error));
         }
         boolean timeoutOrTransport = error instanceof TransportException || error instanceof AttemptTimeoutException;
@@ -191,7 +192,7 @@ public final class CallExecutor {
                     null, state.attempts));
             return Mono.error(state.finish(error));
         }
-        state.tokensAcquired += tokens;
+        state.lastTokensAcquired = tokens;
         Duration delay = policy.retryDelay(state.attempts, error, state.retryAfterHint, jitter.getAsDouble());
         state.retryAfterHint = null;
         state.earlierFailures.add(error);
@@ -223,7 +224,7 @@ public final class CallExecutor {
      */
     private static final class CallState {
         volatile int attempts;
-        int tokensAcquired;
+        int lastTokensAcquired;
         Duration retryAfterHint;
         final List<CognitoSyncException> earlierFailures = new CopyOnWriteArrayList<>();
 
