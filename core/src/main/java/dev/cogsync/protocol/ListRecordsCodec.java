@@ -51,10 +51,10 @@ public final class ListRecordsCodec {
             separate(query).append(MAX_RESULTS).append('=').append(request.maxResults().intValue());
         }
         if (request.nextToken() != null) {
-            PercentEncoding.encodeTo(separate(query).append(NEXT_TOKEN).append('='), request.nextToken());
+            PercentEncoding.appendEncoded(separate(query).append(NEXT_TOKEN).append('='), request.nextToken());
         }
         if (request.syncSessionToken() != null) {
-            PercentEncoding.encodeTo(separate(query).append(SYNC_SESSION_TOKEN).append('='),
+            PercentEncoding.appendEncoded(separate(query).append(SYNC_SESSION_TOKEN).append('='),
                     request.syncSessionToken());
         }
         return new WireRequest("GET", ResourcePaths.records(request.dataset()), query.toString(), List.of(), null);

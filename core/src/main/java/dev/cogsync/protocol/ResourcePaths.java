@@ -33,11 +33,11 @@ public final class ResourcePaths {
 
     private static StringBuilder appendDataset(StringBuilder path, DatasetRef dataset) {
         path.append("/identitypools/");
-        PercentEncoding.encodeTo(path, dataset.identityPoolId());
+        PercentEncoding.appendEncoded(path, dataset.identityPoolId());
         path.append("/identities/");
-        PercentEncoding.encodeTo(path, dataset.identityId());
+        PercentEncoding.appendEncoded(path, dataset.identityId());
         path.append("/datasets/");
-        PercentEncoding.encodeTo(path, dataset.datasetName());
+        PercentEncoding.appendEncoded(path, dataset.datasetName());
         return path;
     }
 }

@@ -4,6 +4,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PercentEncodingTest {
@@ -33,11 +36,28 @@ class PercentEncodingTest {
     }
 
     @Property
-    void decodeInvertsEncode(@ForAll String value) {
-        String wellFormed = new String(value.codePoints().filter(cp -> !Character.isSurrogate((char) cp)
-                || Character.isSupplementaryCodePoint(cp)).toArray(), 0,
-                (int) value.codePoints().filter(cp -> !Character.isSurrogate((char) cp)
-                        || Character.isSupplementaryCodePoint(cp)).count());
-        assertThat(PercentEncoding.decode(PercentEncoding.encode(wellFormed))).isEqualTo(wellFormed);
+    void encodeThenDecodeGivesTheUtf8Bytes(@ForAll String text) {
+        StringBuilder encoded = new StringBuilder();
+        PercentEncoding.appendEncoded(encoded, text);
+
+        byte[] decoded = new byte[encoded.length() * 3];
+        int length = PercentEncoding.decode(encoded.toString(), 0, encoded.length(), decoded);
+
+        assertThat(Arrays.copyOf(decoded, length)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(encoded.toString()).matches("([A-Za-z0-9._~-]|%[0-9A-F]{2})*");
+        assertThat(PercentEncoding.decode(encoded.toString()))
+                .isEqualTo(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+    }
+
+    @Property
+    void encodingBytesAgreesWithEncodingText(@ForAll String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder fromBytes = new StringBuilder();
+        StringBuilder fromText = new StringBuilder();
+
+        PercentEncoding.appendEncoded(fromBytes, bytes, bytes.length);
+        PercentEncoding.appendEncoded(fromText, text);
+
+        assertThat(fromBytes.toString()).isEqualTo(fromText.toString()).isEqualTo(PercentEncoding.encode(text));
     }
 }

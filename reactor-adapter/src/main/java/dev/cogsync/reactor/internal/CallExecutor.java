@@ -1,0 +1,240 @@
+package dev.cogsync.reactor.internal;
+
+import dev.cogsync.auth.AwsCredentials;
+import dev.cogsync.auth.AwsCredentialsProvider;
+import dev.cogsync.auth.SigV4Signer;
+import dev.cogsync.exception.ApiCallTimeoutException;
+import dev.cogsync.exception.AttemptTimeoutException;
+import dev.cogsync.exception.CognitoSyncClientException;
+import dev.cogsync.exception.CognitoSyncException;
+import dev.cogsync.exception.CredentialsException;
+import dev.cogsync.exception.MalformedResponseException;
+import dev.cogsync.exception.TransportException;
+import dev.cogsync.protocol.ErrorResponseCodec;
+import dev.cogsync.protocol.HttpHeader;
+import dev.cogsync.protocol.WireRequest;
+import dev.cogsync.retry.RetryAfter;
+import dev.cogsync.retry.RetryPolicy;
+import dev.cogsync.retry.RetryQuota;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Runs one API call: resolves credentials and signs afresh for every attempt, sends through the
+ * {@link Transport}, decodes the response or the typed error, and retries by the {@link RetryPolicy} within the
+ * client's shared {@link RetryQuota}, under a per-attempt and a total timeout. The single retry layer of the
+ * client; Reactor Netty's own transparent retry is off.
+ */
+public final class CallExecutor {
+
+    private final Transport transport;
+    private final HttpHeader host;
+    private final AwsCredentialsProvider credentials;
+    private final SigV4Signer signer;
+    private final RetryPolicy retryPolicy;
+    private final RetryQuota retryQuota;
+    private final Duration attemptTimeout;
+    private final Duration apiCallTimeout;
+    private final Duration responseTimeout;
+    private final Clock clock;
+    private final DoubleSupplier jitter;
+
+    /**
+     * Creates the executor.
+     *
+     * @param transport sends requests
+     * @param hostHeader the {@code Host} header value the transport will send, which the signature covers
+     * @param credentials resolves credentials for every attempt
+     * @param signer signs every attempt
+     * @param retryPolicy the default policy of calls
+     * @param retryQuota the client-wide retry budget
+     * @param attemptTimeout the time allowed for one attempt
+     * @param apiCallTimeout the time allowed for a call with all its retries
+     * @param responseTimeout the transport's response timeout, for error messages
+     * @param clock dates the signatures
+     * @param jitter draws uniformly from [0, 1) for backoff jitter
+     */
+    public CallExecutor(Transport transport, String hostHeader, AwsCredentialsProvider credentials,
+                        SigV4Signer signer, RetryPolicy retryPolicy, RetryQuota retryQuota, Duration attemptTimeout,
+                        Duration apiCallTimeout, Duration responseTimeout, Clock clock, DoubleSupplier jitter) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.host = new HttpHeader("Host", Objects.requireNonNull(hostHeader, "hostHeader"));
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.retryQuota = Objects.requireNonNull(retryQuota, "retryQuota");
+        this.attemptTimeout = Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        this.apiCallTimeout = Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+        this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.jitter = Objects.requireNonNull(jitter, "jitter");
+    }
+
+    /**
+     * The client's retry policy.
+     *
+     * @return the policy calls use by default
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * The client-wide retry budget.
+     *
+     * @return the quota every call draws retries from
+     */
+    public RetryQuota retryQuota() {
+        return retryQuota;
+    }
+
+    /**
+     * Draws a jitter sample.
+     *
+     * @return a value in [0, 1)
+     */
+    public double jitter() {
+        return jitter.getAsDouble();
+    }
+
+    /**
+     * Runs a call with the client's retry policy.
+     *
+     * @param request the unsigned request
+     * @param decoder reads a 2xx body
+     * @param <T> the response type
+     * @return the lazy call
+     */
+    public <T> Mono<T> execute(WireRequest request, ResponseDecoder<T> decoder) {
+        return execute(request, decoder, retryPolicy);
+    }
+
+    /**
+     * Runs a call.
+     *
+     * <p>Lazy: nothing happens before subscription. The call fails with the typed exception of its last
+     * attempt, with the failures of earlier attempts attached as suppressed exceptions, and
+     * {@link CognitoSyncException#attempts()} saying how many attempts were made.
+     *
+     * @param request the unsigned request
+     * @param decoder reads a 2xx body
+     * @param policy the retry policy for this call; {@link RetryPolicy#none()} makes exactly one attempt
+     * @param <T> the response type
+     * @return the lazy call
+     */
+    public <T> Mono<T> execute(WireRequest request, ResponseDecoder<T> decoder, RetryPolicy policy) {
+        WireRequest withHost = request.withHeaders(List.of(host));
+        return Mono.defer(() -> {
+            CallState state = new CallState();
+            return Mono.defer(() -> attempt(withHost, decoder, state))
+                    .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
+                            policy))))
+                    .timeout(apiCallTimeout, Mono.error(() -> apiCallTimedOut(state)))
+                    .doOnSuccess(ignored -> retryQuota.releaseAfterSuccess(state.lastTokensAcquired));
+        });
+    }
+
+    private <T> Mono<T> attempt(WireRequest request, ResponseDecoder<T> decoder, CallState state) {
+        return Mono.fromCompletionStage(credentials::resolveCredentials)
+                .onErrorMap(e -> !(e instanceof CognitoSyncException),
+                        e -> new CredentialsException("credentials provider failed: " + e.getClass().getName()))
+                .flatMap(resolved -> send(request, resolved, decoder, state));
+    }
+
+    private <T> Mono<T> send(WireRequest request, AwsCredentials resolved, ResponseDecoder<T> decoder,
+                             CallState state) {
+        int attempt = ++state.attempts;
+        WireRequest signed = signer.sign(request, resolved, clock.instant()).request();
+        return transport.exchange(signed)
+                .timeout(attemptTimeout)
+                .onErrorMap(e -> e instanceof TimeoutException
+                        ? new AttemptTimeoutException(attemptTimeout, attempt)
+                        : TransportFailures.classify(e, attempt, responseTimeout))
+                .map(result -> {
+                    if (result.isSuccess()) {
+                        return decode(decoder, result.body(), attempt);
+                    }
+                    state.retryAfterHint = RetryAfter.parse(result::header, clock.instant()).orElse(null);
+                    throw ErrorResponseCodec.decode(result.status(), result::header, result.body(), 0,
+                            result.body().length, attempt);
+                });
+    }
+
+    private static <T> T decode(ResponseDecoder<T> decoder, byte[] body, int attempt) {
+        try {
+            return decoder.decode(body);
+        } catch (MalformedResponseException e) {
+            throw new MalformedResponseException(e.getMessage(), attempt);
+        }
+    }
+
+    private Mono<Long> backoff(Throwable failure, CallState state, RetryPolicy policy) {
+        if (!(failure instanceof CognitoSyncException error)) {
+            return Mono.error(failure);
+        }
+        // A failure before anything was sent (credentials, signing) is not a failed attempt, and not retried.
+        if (state.attempts == 0 || !policy.shouldRetry(error, state.attempts)) {
+            return Mono.error(state.finish(error));
+        }
+        boolean timeoutOrTransport = error instanceof TransportException || error instanceof AttemptTimeoutException;
+        int tokens = retryQuota.tryAcquire(timeoutOrTransport);
+        if (tokens == 0) {
+            error.addSuppressed(new CognitoSyncClientException("retry quota exhausted: "
+                    + retryQuota.available() + " of " + retryQuota.capacity() + " tokens left, not retried",
+                    null, state.attempts));
+            return Mono.error(state.finish(error));
+        }
+        state.lastTokensAcquired = tokens;
+        Duration delay = policy.retryDelay(state.attempts, error, state.retryAfterHint, jitter.getAsDouble());
+        state.retryAfterHint = null;
+        state.earlierFailures.add(error);
+        return Mono.delay(delay);
+    }
+
+    private ApiCallTimeoutException apiCallTimedOut(CallState state) {
+        ApiCallTimeoutException timeout = new ApiCallTimeoutException(apiCallTimeout, state.attempts);
+        state.earlierFailures.forEach(timeout::addSuppressed);
+        return timeout;
+    }
+
+    /** Reads a successful response body. */
+    @FunctionalInterface
+    public interface ResponseDecoder<T> {
+        /**
+         * Decodes a 2xx body.
+         *
+         * @param body the whole body
+         * @return the response
+         * @throws MalformedResponseException when the body is not what the operation returns
+         */
+        T decode(byte[] body);
+    }
+
+    /**
+     * What one call has done so far. Written only by the call's serialized retry loop; the total-timeout timer
+     * reads it from another thread, hence the volatile count and the copy-on-write list.
+     */
+    private static final class CallState {
+        volatile int attempts;
+        int lastTokensAcquired;
+        Duration retryAfterHint;
+        final List<CognitoSyncException> earlierFailures = new CopyOnWriteArrayList<>();
+
+        CognitoSyncException finish(CognitoSyncException last) {
+            for (CognitoSyncException earlier : earlierFailures) {
+                if (earlier != last) {
+                    last.addSuppressed(earlier);
+                }
+            }
+            return last;
+        }
+    }
+}
