@@ -86,6 +86,11 @@ final class TestClient {
 
     /** Sends a request; a closed connection surfaces as {@link UncheckedIOException}. */
     HttpResult send(String method, String path, String query, byte[] body, HttpHeader... extraHeaders) {
+        return send(prepare(method, path, query, body, extraHeaders));
+    }
+
+    /** The request as it would be sent: with {@code Host}, and signed unless this client is unsigned. */
+    WireRequest prepare(String method, String path, String query, byte[] body, HttpHeader... extraHeaders) {
         List<HttpHeader> headers = new ArrayList<>();
         headers.add(new HttpHeader("Host", endpoint.getAuthority()));
         if (body != null && body.length > 0) {
@@ -96,7 +101,7 @@ final class TestClient {
         if (sign) {
             request = SigV4Signer.create(region, service).sign(request, credentials, signingClock.instant()).request();
         }
-        return send(request);
+        return request;
     }
 
     HttpResult send(WireRequest request) {
@@ -136,8 +141,12 @@ final class TestClient {
     }
 
     HttpResult updateRaw(UpdateRecordsRequest request) {
+        return send(prepareUpdate(request));
+    }
+
+    WireRequest prepareUpdate(UpdateRecordsRequest request) {
         WireRequest wire = UpdateRecordsCodec.encodeRequest(request);
-        return send("POST", wire.path(), wire.query(), wire.body(), wire.headers().stream()
+        return prepare("POST", wire.path(), wire.query(), wire.body(), wire.headers().stream()
                 .filter(h -> !h.name().equalsIgnoreCase("Content-Type")).toArray(HttpHeader[]::new));
     }
 

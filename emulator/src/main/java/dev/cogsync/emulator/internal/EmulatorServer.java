@@ -52,7 +52,7 @@ public final class EmulatorServer implements AutoCloseable {
                     .handle(new HttpFrontEnd(processor, counters))
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
-            loops.disposeLater().block(Duration.ofSeconds(10));
+            releaseLoops();
             throw e;
         }
         LOG.debug("Cognito Sync emulator listening on {}:{} ({})", config.host(), server.port(), config);
@@ -171,7 +171,12 @@ public final class EmulatorServer implements AutoCloseable {
         try {
             server.disposeNow(Duration.ofSeconds(10));
         } finally {
-            loops.disposeLater().block(Duration.ofSeconds(10));
+            releaseLoops();
         }
+    }
+
+    /** No quiet period: the server is closed, so no task can arrive that a quiet period would wait for. */
+    private void releaseLoops() {
+        loops.disposeLater(Duration.ZERO, Duration.ofSeconds(10)).block(Duration.ofSeconds(15));
     }
 }
