@@ -54,6 +54,11 @@ final class TestClient {
         this(emulator.endpoint(), emulator.credentials(), emulator.region(), "cognito-sync", Clock.systemUTC(), true);
     }
 
+    /** A client for an emulator running elsewhere, such as the standalone jar. */
+    static TestClient of(URI endpoint, AwsCredentials credentials, String region) {
+        return new TestClient(endpoint, credentials, region, "cognito-sync", Clock.systemUTC(), true);
+    }
+
     private TestClient(URI endpoint, AwsCredentials credentials, String region, String service, Clock signingClock,
                        boolean sign) {
         this.endpoint = endpoint;
