@@ -78,7 +78,7 @@ final class DatasetJson {
         generator.writeFieldName(field);
         long millis = date.toEpochMilli();
         long seconds = Math.floorDiv(millis, 1000);
-        int fraction = (int) Math.floorMod(millis, 1000);
+        int fraction = Math.floorMod(millis, 1000);
         if (fraction == 0) {
             generator.writeNumber(seconds);
             return;
