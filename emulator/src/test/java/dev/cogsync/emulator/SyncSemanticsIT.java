@@ -326,4 +326,20 @@ class SyncSemanticsIT {
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.message()).isEqualTo("SyncSessionToken not valid for these inputs");
     }
+
+    @Test
+    void oversizedBody_isRefusedWith413BeforeItIsRead() throws Exception {
+        java.net.URI endpoint = EMULATOR.endpoint();
+        try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + ResourcePaths.dataset(TestData.dataset()) + " HTTP/1.1\r\n"
+                    + "Host: " + endpoint.getAuthority() + "\r\nContent-Length: 999999999\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+
+            assertThat(response).startsWith("HTTP/1.1 413").contains("x-amzn-ErrorType: RequestEntityTooLargeException")
+                    .contains("x-amzn-RequestId: ");
+        }
+    }
 }
