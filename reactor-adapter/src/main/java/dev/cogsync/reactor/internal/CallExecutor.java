@@ -133,7 +133,7 @@ public final class CallExecutor {
     public <T> Mono<T> execute(WireRequest request, ResponseDecoder<T> decoder, RetryPolicy policy) {
         WireRequest withHost = request.withHeaders(List.of(host));
         return Mono.defer(() -> {
-            CallState state = new CallState();
+            Attempts state = new Attempts(0);
             return Mono.defer(() -> attempt(withHost, decoder, state))
                     .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
                             policy))))
@@ -142,7 +142,22 @@ public final class CallExecutor {
         });
     }
 
-    private <T> Mono<T> attempt(WireRequest request, ResponseDecoder<T> decoder, CallState state) {
+    /**
+     * Makes exactly one attempt, without retrying: the caller runs its own retry loop, for example to add writes
+     * to a retried request. Signs afresh; counts the attempt in {@code state} and records the server's retry
+     * hint there.
+     *
+     * @param request the unsigned request
+     * @param decoder reads a 2xx body
+     * @param state the attempts of these writes so far; updated
+     * @param <T> the response type
+     * @return the lazy attempt, failing with the typed exception
+     */
+    public <T> Mono<T> attemptOnce(WireRequest request, ResponseDecoder<T> decoder, Attempts state) {
+        return attempt(request.withHeaders(List.of(host)), decoder, state);
+    }
+
+    private <T> Mono<T> attempt(WireRequest request, ResponseDecoder<T> decoder, Attempts state) {
         return Mono.fromCompletionStage(credentials::resolveCredentials)
                 .onErrorMap(e -> !(e instanceof CognitoSyncException),
                         e -> new CredentialsException("credentials provider failed: " + e.getClass().getName()))
@@ -150,7 +165,7 @@ public final class CallExecutor {
     }
 
     private <T> Mono<T> send(WireRequest request, AwsCredentials resolved, ResponseDecoder<T> decoder,
-                             CallState state) {
+                             Attempts state) {
         int attempt = ++state.attempts;
         WireRequest signed = signer.sign(request, resolved, clock.instant()).request();
         return transport.exchange(signed)
@@ -176,7 +191,7 @@ public final class CallExecutor {
         }
     }
 
-    private Mono<Long> backoff(Throwable failure, CallState state, RetryPolicy policy) {
+    private Mono<Long> backoff(Throwable failure, Attempts state, RetryPolicy policy) {
         if (!(failure instanceof CognitoSyncException error)) {
             return Mono.error(failure);
         }
@@ -199,7 +214,7 @@ public final class CallExecutor {
         return Mono.delay(delay);
     }
 
-    private ApiCallTimeoutException apiCallTimedOut(CallState state) {
+    private ApiCallTimeoutException apiCallTimedOut(Attempts state) {
         ApiCallTimeoutException timeout = new ApiCallTimeoutException(apiCallTimeout, state.attempts);
         state.earlierFailures.forEach(timeout::addSuppressed);
         return timeout;
@@ -219,14 +234,34 @@ public final class CallExecutor {
     }
 
     /**
-     * What one call has done so far. Written only by the call's serialized retry loop; the total-timeout timer
-     * reads it from another thread, hence the volatile count and the copy-on-write list.
+     * What one call has done so far: attempts made, the server's latest retry hint, earlier failures. Written only
+     * by the call's serialized retry loop; the total-timeout timer reads it from another thread, hence the
+     * volatile count and the copy-on-write list.
      */
-    private static final class CallState {
+    public static final class Attempts {
         volatile int attempts;
         int lastTokensAcquired;
         Duration retryAfterHint;
         final List<CognitoSyncException> earlierFailures = new CopyOnWriteArrayList<>();
+
+        /**
+         * Starts counting after attempts made elsewhere, so that errors report the total.
+         *
+         * @param alreadyMade attempts already made for the same writes
+         */
+        public Attempts(int alreadyMade) {
+            this.attempts = alreadyMade;
+        }
+
+        /** @return attempts made so far */
+        public int count() {
+            return attempts;
+        }
+
+        /** @return the server's {@code Retry-After} hint from the latest error response, or {@code null} */
+        public Duration retryAfterHint() {
+            return retryAfterHint;
+        }
 
         CognitoSyncException finish(CognitoSyncException last) {
             for (CognitoSyncException earlier : earlierFailures) {
