@@ -11,9 +11,11 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
+import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
@@ -95,6 +97,11 @@ final class HttpFrontEnd implements BiFunction<HttpServerRequest, HttpServerResp
     }
 
     private Mono<Void> internalError(HttpServerResponse response, Throwable error) {
+        if (error instanceof IOException || error instanceof AbortedException) {
+            // The client went away (a reset, a cancelled request): nobody is left to answer, and it is no bug.
+            LOG.debug("Connection lost while serving a request", error);
+            return Mono.empty();
+        }
         LOG.error("Unexpected failure while serving a request; answering 500", error);
         if (response.hasSentHeaders()) {
             return Mono.empty();
