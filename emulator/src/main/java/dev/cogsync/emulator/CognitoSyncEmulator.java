@@ -114,6 +114,17 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     }
 
     /**
+     * Every UpdateRecords applied to a dataset, with the sync count it produced and its patches, for tests that
+     * must prove what was applied and how often. Kept only when {@link EmulatorConfig#recordHistory()} is on.
+     *
+     * @param dataset the dataset
+     * @return the updates, oldest first; empty when history is off or the dataset was never written
+     */
+    public List<AppliedUpdate> appliedUpdates(DatasetRef dataset) {
+        return server.appliedUpdates(Objects.requireNonNull(dataset, "dataset"));
+    }
+
+    /**
      * Every existing dataset's full state.
      *
      * @return the snapshots, ordered by identity pool, identity and dataset name

@@ -25,6 +25,7 @@ import java.util.Objects;
  *   <tr><td>seed</td><td>0</td></tr>
  *   <tr><td>clock</td><td>{@link Clock#systemUTC()}</td></tr>
  *   <tr><td>ioThreads</td><td>the number of processors, at least 2</td></tr>
+ *   <tr><td>recordHistory</td><td>{@code false}; when on, every applied UpdateRecords is kept, for tests</td></tr>
  * </table>
  *
  * @param host the address to listen on
@@ -42,11 +43,14 @@ import java.util.Objects;
  * @param seed the seed of the fault sequence
  * @param clock the time source for record dates, token expiry, throttle refill and signature age
  * @param ioThreads the event-loop threads of the server
+ * @param recordHistory whether to keep every applied UpdateRecords, readable with
+ *     {@link CognitoSyncEmulator#appliedUpdates(dev.cogsync.model.DatasetRef)}; memory grows with every write, so
+ *     it is meant for tests that must prove what was applied, and how often
  */
 public record EmulatorConfig(String host, int port, String region, AwsCredentials credentials, boolean authEnabled,
                              Duration tokenTtl, boolean singleUseTokens, int usedTokenCapacity,
                              EmulatorLimits limits, ThrottleConfig throttle, FaultConfig faults, long seed,
-                             Clock clock, int ioThreads) {
+                             Clock clock, int ioThreads, boolean recordHistory) {
 
     /** The default access key id, from the AWS documentation's examples. */
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIDEXAMPLE";
@@ -110,7 +114,8 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
     public Builder toBuilder() {
         return new Builder().host(host).port(port).region(region).credentials(credentials).authEnabled(authEnabled)
                 .tokenTtl(tokenTtl).singleUseTokens(singleUseTokens).usedTokenCapacity(usedTokenCapacity)
-                .limits(limits).throttle(throttle).faults(faults).seed(seed).clock(clock).ioThreads(ioThreads);
+                .limits(limits).throttle(throttle).faults(faults).seed(seed).clock(clock).ioThreads(ioThreads)
+                .recordHistory(recordHistory);
     }
 
     /** Shows the access key id, never the secret. */
@@ -120,7 +125,7 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
                 + credentials + ", authEnabled=" + authEnabled + ", tokenTtl=" + tokenTtl + ", singleUseTokens="
                 + singleUseTokens + ", usedTokenCapacity=" + usedTokenCapacity + ", limits=" + limits
                 + ", throttle=" + throttle + ", faults=" + faults + ", seed=" + seed + ", clock=" + clock
-                + ", ioThreads=" + ioThreads + "]";
+                + ", ioThreads=" + ioThreads + ", recordHistory=" + recordHistory + "]";
     }
 
     /** Builds an {@link EmulatorConfig}, or starts an emulator from it; not thread-safe. */
@@ -139,6 +144,7 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
         private long seed;
         private Clock clock = Clock.systemUTC();
         private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private boolean recordHistory;
 
         private Builder() {
         }
@@ -298,6 +304,17 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
         }
 
         /**
+         * Keeps every applied UpdateRecords, for tests that must prove what was applied and how often.
+         *
+         * @param recordHistory default {@code false}
+         * @return this builder
+         */
+        public Builder recordHistory(boolean recordHistory) {
+            this.recordHistory = recordHistory;
+            return this;
+        }
+
+        /**
          * Builds and validates the configuration.
          *
          * @return the configuration
@@ -305,7 +322,7 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
          */
         public EmulatorConfig build() {
             return new EmulatorConfig(host, port, region, credentials, authEnabled, tokenTtl, singleUseTokens,
-                    usedTokenCapacity, limits, throttle, faults, seed, clock, ioThreads);
+                    usedTokenCapacity, limits, throttle, faults, seed, clock, ioThreads, recordHistory);
         }
 
         /**

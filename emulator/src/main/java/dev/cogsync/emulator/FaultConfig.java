@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>Every probability is in {@code [0, 1]} and drawn independently for each request in {@link #scope()}, from
  * a sequence seeded by {@link EmulatorConfig#seed()}: the same seed and the same requests in the same order
  * give the same faults. A request that draws several faults gets, in this order of precedence: a closed
- * connection, then a 500, then a 503; latency is added before any of them. Applied-then-dropped only hits an
+ * connection, then a 500, then a 503, then a 429; latency is added before any of them. Applied-then-dropped only hits an
  * UpdateRecords that succeeded; a rejected one (a conflict, a limit) is answered normally.
  *
  * @param internalError probability of a 500 {@code InternalErrorException}
@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param latencyFixed the fixed part of added latency
  * @param latencyJitter the upper bound of the uniformly random part added to {@code latencyFixed}
  * @param scope which operations faults hit
+ * @param throttled probability of a 429 {@code TooManyRequestsException}, independent of the rate limit of
+ *     {@link ThrottleConfig}: throttling as chaos, at a fixed rate whatever the load
  */
 public record FaultConfig(double internalError, double serviceUnavailable, double connectionClosed,
                           double appliedThenDropped, double latency, Duration latencyFixed, Duration latencyJitter,
-                          FaultScope scope) {
+                          FaultScope scope, double throttled) {
 
     /** No faults at all. */
     public static final FaultConfig NONE = builder().build();
@@ -36,6 +38,7 @@ public record FaultConfig(double internalError, double serviceUnavailable, doubl
         probability("connectionClosed", connectionClosed);
         probability("appliedThenDropped", appliedThenDropped);
         probability("latency", latency);
+        probability("throttled", throttled);
         nonNegative("latencyFixed", latencyFixed);
         nonNegative("latencyJitter", latencyJitter);
         Objects.requireNonNull(scope, "scope");
@@ -69,7 +72,7 @@ public record FaultConfig(double internalError, double serviceUnavailable, doubl
      * @return a builder to derive a changed configuration from
      */
     public Builder toBuilder() {
-        return new Builder().internalError(internalError).serviceUnavailable(serviceUnavailable)
+        return new Builder().internalError(internalError).serviceUnavailable(serviceUnavailable).throttled(throttled)
                 .connectionClosed(connectionClosed).appliedThenDropped(appliedThenDropped)
                 .latency(latency, latencyFixed, latencyJitter).scope(scope);
     }
@@ -81,6 +84,7 @@ public record FaultConfig(double internalError, double serviceUnavailable, doubl
      */
     public boolean enabled() {
         return internalError > 0 || serviceUnavailable > 0 || connectionClosed > 0 || appliedThenDropped > 0
+                || throttled > 0
                 || latency > 0;
     }
 
@@ -88,6 +92,7 @@ public record FaultConfig(double internalError, double serviceUnavailable, doubl
     public static final class Builder {
         private double internalError;
         private double serviceUnavailable;
+        private double throttled;
         private double connectionClosed;
         private double appliedThenDropped;
         private double latency;
@@ -117,6 +122,17 @@ public record FaultConfig(double internalError, double serviceUnavailable, doubl
          */
         public Builder serviceUnavailable(double probability) {
             this.serviceUnavailable = probability;
+            return this;
+        }
+
+        /**
+         * Sets the probability of a 429 {@code TooManyRequestsException}, whatever the load.
+         *
+         * @param probability in {@code [0, 1]}
+         * @return this builder
+         */
+        public Builder throttled(double probability) {
+            this.throttled = probability;
             return this;
         }
 
@@ -177,7 +193,7 @@ public record FaultConfig(double internalError, double serviceUnavailable, doubl
          */
         public FaultConfig build() {
             return new FaultConfig(internalError, serviceUnavailable, connectionClosed, appliedThenDropped, latency,
-                    latencyFixed, latencyJitter, scope);
+                    latencyFixed, latencyJitter, scope, throttled);
         }
     }
 }

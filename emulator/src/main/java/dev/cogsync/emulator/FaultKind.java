@@ -7,6 +7,8 @@ public enum FaultKind {
     INTERNAL_ERROR,
     /** A 503 {@code ServiceUnavailableException} instead of running the operation; nothing is applied. */
     SERVICE_UNAVAILABLE,
+    /** A 429 {@code TooManyRequestsException}, drawn with {@link FaultConfig#throttled()}. */
+    THROTTLED,
     /** Extra latency before the operation runs; combines with every other fault. */
     LATENCY,
     /** The connection is closed before the operation runs and before any response byte; nothing is applied. */

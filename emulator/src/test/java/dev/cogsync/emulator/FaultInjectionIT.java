@@ -45,6 +45,46 @@ class FaultInjectionIT {
     }
 
     @Test
+    void throttled_answers429WithoutApplying_whateverTheLoad() {
+        try (CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().start()) {
+            TestClient client = new TestClient(emulator);
+            DatasetRef dataset = TestData.dataset();
+            String token = client.list(dataset).syncSessionToken();
+
+            emulator.configureFaults(FaultConfig.builder().throttled(1).build());
+            HttpResult throttled = client.updateRaw(dataset, token, RecordPatch.replace("k", "v", 0));
+            emulator.configureFaults(FaultConfig.NONE);
+
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(throttled.errorType()).isEqualTo("TooManyRequestsException");
+            assertThat(emulator.dataset(dataset)).isEmpty();
+            assertThat(emulator.counters().faults(FaultKind.THROTTLED)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void recordHistory_keepsEveryAppliedUpdateOnlyWhenAskedTo() {
+        try (CognitoSyncEmulator withHistory = CognitoSyncEmulator.builder().recordHistory(true).start();
+             CognitoSyncEmulator without = CognitoSyncEmulator.builder().start()) {
+            DatasetRef dataset = TestData.dataset();
+            for (CognitoSyncEmulator emulator : List.of(withHistory, without)) {
+                TestClient client = new TestClient(emulator);
+                String token = client.list(dataset).syncSessionToken();
+                client.updateRaw(dataset, token, RecordPatch.replace("a", "1", 0), RecordPatch.replace("b", "2", 0));
+                client.updateRaw(dataset, token, RecordPatch.replace("a", "stale", 0));
+                client.updateRaw(dataset, token, RecordPatch.remove("a", 1));
+            }
+
+            List<AppliedUpdate> history = withHistory.appliedUpdates(dataset);
+            assertThat(history).extracting(AppliedUpdate::syncCount).containsExactly(1L, 2L);
+            assertThat(history.get(0).patches()).containsExactly(RecordPatch.replace("a", "1", 0),
+                    RecordPatch.replace("b", "2", 0));
+            assertThat(history.get(1).patches()).containsExactly(RecordPatch.remove("a", 1));
+            assertThat(without.appliedUpdates(dataset)).isEmpty();
+        }
+    }
+
+    @Test
     void latency_delaysTheAnswer() {
         try (CognitoSyncEmulator emulator = CognitoSyncEmulator.builder()
                 .faults(FaultConfig.builder().latency(1, Duration.ofMillis(300), Duration.ofMillis(50)).build())

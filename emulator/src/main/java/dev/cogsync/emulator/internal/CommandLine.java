@@ -51,6 +51,7 @@ public record CommandLine(boolean help, EmulatorConfig config) {
             Faults (probabilities 0..1, off by default), drawn from a seeded sequence:
               --fault-internal-error P        answer 500 InternalErrorException
               --fault-service-unavailable P   answer 503 ServiceUnavailableException
+              --fault-throttled P             answer 429 TooManyRequestsException
               --fault-connection-closed P     close the connection before applying or answering
               --fault-applied-then-dropped P  apply an UpdateRecords, then close without answering
               --fault-latency P               add latency: --latency-fixed plus up to --latency-jitter
@@ -112,6 +113,7 @@ public record CommandLine(boolean help, EmulatorConfig config) {
                 case "--throttle-burst" -> burst = values.intIn(1, Integer.MAX_VALUE);
                 case "--fault-internal-error" -> faults.internalError(values.probability());
                 case "--fault-service-unavailable" -> faults.serviceUnavailable(values.probability());
+                case "--fault-throttled" -> faults.throttled(values.probability());
                 case "--fault-connection-closed" -> faults.connectionClosed(values.probability());
                 case "--fault-applied-then-dropped" -> faults.appliedThenDropped(values.probability());
                 case "--fault-latency" -> latencyProbability = values.probability();

@@ -1,5 +1,6 @@
 package dev.cogsync.emulator.internal;
 
+import dev.cogsync.emulator.AppliedUpdate;
 import dev.cogsync.emulator.DatasetSnapshot;
 import dev.cogsync.emulator.EmulatorLimits;
 import dev.cogsync.exception.SyncCountConflict;
@@ -40,10 +41,12 @@ final class DatasetState {
     private String lastModifiedBy;
     private int liveRecords;
     private long dataBytes;
+    private final List<AppliedUpdate> history;
 
-    DatasetState(IdentityDatasets owner, String name) {
+    DatasetState(IdentityDatasets owner, String name, boolean recordHistory) {
         this.owner = owner;
         this.name = name;
+        this.history = recordHistory ? new ArrayList<>() : null;
     }
 
     /**
@@ -112,6 +115,9 @@ final class DatasetState {
         dataBytes = bytes;
         lastModifiedDate = now;
         lastModifiedBy = modifiedBy;
+        if (history != null) {
+            history.add(new AppliedUpdate(count, now, patches));
+        }
         return written;
     }
 
@@ -174,6 +180,11 @@ final class DatasetState {
     }
 
     /** Every record, ordered by key, or {@code null} when the dataset does not exist. */
+    /** Every applied update, oldest first; empty unless history is kept. */
+    synchronized List<AppliedUpdate> history() {
+        return history == null ? List.of() : List.copyOf(history);
+    }
+
     synchronized DatasetSnapshot snapshot() {
         if (!exists) {
             return null;

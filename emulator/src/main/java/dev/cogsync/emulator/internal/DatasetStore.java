@@ -15,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DatasetStore {
 
     private volatile ConcurrentHashMap<IdentityKey, IdentityDatasets> identities = new ConcurrentHashMap<>();
+    private final boolean recordHistory;
+
+    DatasetStore(boolean recordHistory) {
+        this.recordHistory = recordHistory;
+    }
 
     /** The dataset's state, or {@code null} when it was never written. */
     DatasetState find(DatasetRef dataset) {
@@ -33,7 +38,8 @@ final class DatasetStore {
         DatasetState state = owner.datasets.get(dataset.datasetName());
         if (state == null) {
             IdentityDatasets finalOwner = owner;
-            state = owner.datasets.computeIfAbsent(dataset.datasetName(), name -> new DatasetState(finalOwner, name));
+            state = owner.datasets.computeIfAbsent(dataset.datasetName(), name -> new DatasetState(finalOwner, name,
+                    recordHistory));
         }
         return state;
     }

@@ -25,7 +25,7 @@ public final class EmulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
 
     private final EmulatorConfig config;
-    private final DatasetStore store = new DatasetStore();
+    private final DatasetStore store;
     private final Counters counters = new Counters();
     private final SessionTokens tokens;
     private final Throttler throttler;
@@ -35,6 +35,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     private EmulatorServer(EmulatorConfig config) {
         this.config = config;
+        this.store = new DatasetStore(config.recordHistory());
         this.tokens = new SessionTokens(config.clock(), config.tokenTtl(),
                 config.singleUseTokens() ? new UsedTokens(config.usedTokenCapacity()) : null);
         this.throttler = new Throttler(config.clock(), config.throttle());
@@ -95,6 +96,17 @@ public final class EmulatorServer implements AutoCloseable {
     public DatasetSnapshot dataset(DatasetRef dataset) {
         DatasetState state = store.find(dataset);
         return state == null ? null : state.snapshot();
+    }
+
+    /**
+     * Every UpdateRecords applied to a dataset, when history is kept.
+     *
+     * @param dataset the dataset
+     * @return the updates, oldest first; empty when history is off or the dataset was never written
+     */
+    public List<dev.cogsync.emulator.AppliedUpdate> appliedUpdates(DatasetRef dataset) {
+        DatasetState state = store.find(dataset);
+        return state == null ? List.of() : state.history();
     }
 
     /**

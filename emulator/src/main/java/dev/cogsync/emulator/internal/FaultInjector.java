@@ -67,7 +67,8 @@ final class FaultInjector {
         double unavailable = unit(state += GOLDEN_GAMMA);
         double latency = unit(state += GOLDEN_GAMMA);
         double jitter = unit(state += GOLDEN_GAMMA);
-        double dropped = unit(state + GOLDEN_GAMMA);
+        double dropped = unit(state += GOLDEN_GAMMA);
+        double throttled = unit(state + GOLDEN_GAMMA);
 
         FaultKind failure = null;
         if (close < config.connectionClosed()) {
@@ -76,6 +77,8 @@ final class FaultInjector {
             failure = FaultKind.INTERNAL_ERROR;
         } else if (unavailable < config.serviceUnavailable()) {
             failure = FaultKind.SERVICE_UNAVAILABLE;
+        } else if (throttled < config.throttled()) {
+            failure = FaultKind.THROTTLED;
         }
         Duration delay = Duration.ZERO;
         if (latency < config.latency()) {

@@ -68,6 +68,8 @@ final class RequestProcessor {
                         "Internal error (injected by the emulator)");
                 case SERVICE_UNAVAILABLE -> Reply.error(operation, 503, "ServiceUnavailableException",
                         "Service unavailable (injected by the emulator)");
+                case THROTTLED -> Reply.error(operation, 429, "TooManyRequestsException",
+                        "Rate exceeded (injected by the emulator)");
                 default -> throw new IllegalStateException("not a failure: " + failure);
             };
         }
