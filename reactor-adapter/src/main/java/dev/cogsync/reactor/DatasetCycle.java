@@ -296,7 +296,7 @@ final class DatasetCycle {
         if (lost) {
             List<RecordPatch> sent = new ArrayList<>(batch.size());
             batch.forEach(write -> sent.add(write.sent));
-            PendingWrite.LostResponse lostResponse = new PendingWrite.LostResponse(sent);
+            PendingWrite.LostResponse lostResponse = new PendingWrite.LostResponse(sent, error);
             batch.forEach(write -> write.lostResponses.add(lostResponse));
         }
         writer.requeue(retried);

@@ -198,7 +198,18 @@ final class DatasetWriter {
         }
     }
 
+    /**
+     * Fails a write's callers. When an earlier request of the write lost its response and it is not known
+     * whether that request was applied, its failure is attached as a suppressed exception, so the caller can
+     * tell that the write may have been applied after all.
+     */
     void fail(PendingWrite write, Throwable error) {
+        for (PendingWrite.LostResponse lost : write.lostResponses) {
+            if (!lost.settled && lost.cause != error && !java.util.Arrays.asList(error.getSuppressed())
+                    .contains(lost.cause)) {
+                error.addSuppressed(lost.cause);
+            }
+        }
         List<MonoSink<Record>> callers = finish(write);
         if (callers != null) {
             core.metrics.failed.add(callers.size());

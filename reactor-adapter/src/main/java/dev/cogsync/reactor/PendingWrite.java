@@ -108,11 +108,13 @@ final class PendingWrite implements Batchable {
     /** A request whose response was lost, with every patch it carried, to tell later whether it was applied. */
     static final class LostResponse {
         final List<RecordPatch> sent;
+        final Throwable cause;
         boolean settled;
         boolean applied;
 
-        LostResponse(List<RecordPatch> sent) {
+        LostResponse(List<RecordPatch> sent, Throwable cause) {
             this.sent = sent;
+            this.cause = cause;
         }
     }
 }
