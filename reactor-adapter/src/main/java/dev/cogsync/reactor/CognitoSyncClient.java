@@ -164,6 +164,16 @@ public final class CognitoSyncClient implements AutoCloseable {
     }
 
     /**
+     * The client's counters: attempts by operation, retries, throttled responses, failures.
+     *
+     * @return a snapshot
+     */
+    public ClientStats stats() {
+        long[] counts = executor.counts();
+        return new ClientStats(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    /**
      * The configuration this client was built with.
      *
      * @return the options

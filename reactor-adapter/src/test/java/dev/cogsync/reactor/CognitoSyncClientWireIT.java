@@ -209,13 +209,15 @@ class CognitoSyncClientWireIT {
     @Test
     void transientErrorsAreRetriedOverTheWire() throws Exception {
         try (CognitoSyncClient retrying = client(RetryPolicy.defaults().toBuilder()
-                .transientBaseDelay(Duration.ofMillis(1)).build(), CREDENTIALS)) {
+                .transientBaseDelay(Duration.ofMillis(1)).throttlingBaseDelay(Duration.ofMillis(1)).build(), CREDENTIALS)) {
             server.enqueue(json(503, "<html>unavailable</html>"));
+            server.enqueue(json(429, "{}", "x-amzn-ErrorType", "TooManyRequestsException"));
             server.enqueue(json(200, "{\"Records\":[],\"Count\":0}"));
             StepVerifier.create(retrying.listRecords(ListRecordsRequest.of(DATASET))).expectNextCount(1)
                     .verifyComplete();
+            assertThat(retrying.stats()).isEqualTo(new ClientStats(0, 3, 2, 1, 2));
         }
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test

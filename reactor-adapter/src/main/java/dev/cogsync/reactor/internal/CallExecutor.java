@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -46,6 +47,11 @@ public final class CallExecutor {
     private final Duration responseTimeout;
     private final Clock clock;
     private final DoubleSupplier jitter;
+    private final LongAdder updateRecordsAttempts = new LongAdder();
+    private final LongAdder listRecordsAttempts = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder throttledResponses = new LongAdder();
+    private final LongAdder failedAttempts = new LongAdder();
 
     /**
      * Creates the executor.
@@ -94,6 +100,17 @@ public final class CallExecutor {
      */
     public RetryQuota retryQuota() {
         return retryQuota;
+    }
+
+    /**
+     * The attempts made so far: UpdateRecords, ListRecords, retries, throttled responses and failures, in that
+     * order.
+     *
+     * @return the counts
+     */
+    public long[] counts() {
+        return new long[]{updateRecordsAttempts.sum(), listRecordsAttempts.sum(), retries.sum(),
+                throttledResponses.sum(), failedAttempts.sum()};
     }
 
     /**
@@ -167,15 +184,24 @@ public final class CallExecutor {
     private <T> Mono<T> send(WireRequest request, AwsCredentials resolved, ResponseDecoder<T> decoder,
                              Attempts state) {
         int attempt = ++state.attempts;
+        (request.method().equals("GET") ? listRecordsAttempts : updateRecordsAttempts).increment();
+        if (attempt > 1) {
+            retries.increment();
+        }
         WireRequest signed = signer.sign(request, resolved, clock.instant()).request();
         return transport.exchange(signed)
                 .timeout(attemptTimeout)
                 .onErrorMap(e -> e instanceof TimeoutException
                         ? new AttemptTimeoutException(attemptTimeout, attempt)
                         : TransportFailures.classify(e, attempt, responseTimeout))
+                .doOnError(e -> failedAttempts.increment())
                 .map(result -> {
                     if (result.isSuccess()) {
                         return decode(decoder, result.body(), attempt);
+                    }
+                    failedAttempts.increment();
+                    if (result.status() == 429) {
+                        throttledResponses.increment();
                     }
                     state.retryAfterHint = RetryAfter.parse(result::header, clock.instant()).orElse(null);
                     throw ErrorResponseCodec.decode(result.status(), result::header, result.body(), 0,
