@@ -3,9 +3,9 @@ package dev.cogsync.model;
 import dev.cogsync.exception.ValidationException;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * An UpdateRecords call: patches to one dataset, with the session token from a previous ListRecords.
@@ -64,23 +64,35 @@ public record UpdateRecordsRequest(DatasetRef dataset, List<RecordPatch> recordP
 
     private static List<RecordPatch> requireUniqueKeys(List<RecordPatch> patches) {
         int size = patches.size();
+        // Field names are built only on failure: this runs for every request, with up to a thousand patches.
         if (size < 2) {
-            if (size == 1) {
-                Constraints.required("recordPatches[0]", patches.get(0));
+            if (size == 1 && patches.get(0) == null) {
+                throw new ValidationException("recordPatches[0]", "is required");
             }
             return patches;
         }
-        Map<String, Integer> seen = new HashMap<>(size * 2);
+        Set<String> keys = new HashSet<>(size * 2);
         for (int i = 0; i < size; i++) {
-            RecordPatch patch = Constraints.required("recordPatches[" + i + "]", patches.get(i));
-            Integer earlier = seen.putIfAbsent(patch.key(), i);
-            if (earlier != null) {
+            RecordPatch patch = patches.get(i);
+            if (patch == null) {
+                throw new ValidationException("recordPatches[" + i + "]", "is required");
+            }
+            if (!keys.add(patch.key())) {
                 throw new ValidationException("recordPatches[" + i + "].key",
-                        "must be unique within a request, repeats recordPatches[" + earlier + "].key, length "
-                                + patch.key().length());
+                        "must be unique within a request, repeats recordPatches[" + firstIndexOf(patches,
+                                patch.key()) + "].key, length " + patch.key().length());
             }
         }
         return patches;
+    }
+
+    private static int firstIndexOf(List<RecordPatch> patches, String key) {
+        for (int i = 0; i < patches.size(); i++) {
+            if (patches.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Hides the session token. */

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.cogsync.model.Constraints;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /** The one JSON factory of the protocol layer, and the rest-json conventions the codecs share. */
 final class JsonFormat {
@@ -35,16 +36,74 @@ final class JsonFormat {
     private JsonFormat() {
     }
 
-    /** Writes a document through {@code body} into a byte array. */
+    /**
+     * A scratch buffer per thread, so that encoding allocates only the finished document. Kept only while
+     * small, so that one huge document does not pin memory in every thread.
+     */
+    private static final ThreadLocal<Output> SCRATCH = ThreadLocal.withInitial(() -> new Output(8192));
+    private static final int MAX_KEPT_SCRATCH = 256 * 1024;
+
+    /** Writes a document through {@code body} into a byte array of exactly its size. */
     static byte[] write(int sizeHint, JsonBody body) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(sizeHint)) {
-            try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
-                body.writeTo(generator);
-            }
-            return bytes.toByteArray();
+        Output bytes = SCRATCH.get();
+        bytes.reset(sizeHint);
+        try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+            body.writeTo(generator);
         } catch (IOException e) {
             // Writing into memory cannot fail on I/O; anything here is a programming error.
             throw new IllegalStateException("JSON encoding failed", e);
+        } finally {
+            if (bytes.capacity() > MAX_KEPT_SCRATCH) {
+                SCRATCH.remove();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * An unsynchronized, growable byte array. Jackson's own builder keeps a list of segments and copies twice;
+     * this one is reused by its thread and copied once.
+     */
+    private static final class Output extends OutputStream {
+        private byte[] buffer;
+        private int size;
+
+        Output(int capacity) {
+            buffer = new byte[capacity];
+        }
+
+        void reset(int sizeHint) {
+            size = 0;
+            if (sizeHint > buffer.length) {
+                buffer = new byte[sizeHint];
+            }
+        }
+
+        int capacity() {
+            return buffer.length;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ensure(length);
+            System.arraycopy(bytes, offset, buffer, size, length);
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
         }
     }
 
@@ -83,6 +142,13 @@ final class JsonFormat {
         if (token == JsonToken.VALUE_NUMBER_INT) {
             return Instant.ofEpochSecond(parser.getLongValue());
         }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            // The common form, 1704164645.678: read from the parser's buffer, without making a String.
+            Instant fast = parseDecimal(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            if (fast != null) {
+                return fast;
+            }
+        }
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING) {
             String text = parser.getText().trim();
             Instant parsed = parseEpochSeconds(text);
@@ -98,6 +164,36 @@ final class JsonFormat {
             }
         }
         throw new MalformedJsonException("a timestamp must be epoch seconds, found " + token, parser);
+    }
+
+    /** {@code digits.digits}, at most 18 whole and 9 fractional digits; {@code null} for any other form. */
+    private static Instant parseDecimal(char[] text, int offset, int length) {
+        int end = offset + length;
+        long seconds = 0;
+        int i = offset;
+        for (; i < end && text[i] != '.'; i++) {
+            char c = text[i];
+            if (c < '0' || c > '9' || i - offset >= 18) {
+                return null;
+            }
+            seconds = seconds * 10 + (c - '0');
+        }
+        if (i == offset || i == end || end - i - 1 > 9 || end - i - 1 == 0) {
+            return null;
+        }
+        int nanos = 0;
+        int digits = 0;
+        for (i++; i < end; i++, digits++) {
+            char c = text[i];
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            nanos = nanos * 10 + (c - '0');
+        }
+        for (; digits < 9; digits++) {
+            nanos *= 10;
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     /** Parses {@code 1704164645.678} without BigDecimal on the common path; other forms fall back to it. */

@@ -3,6 +3,7 @@ package dev.cogsync.protocol;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cogsync.exception.MalformedResponseException;
 import dev.cogsync.exception.ValidationException;
 import dev.cogsync.model.DatasetRef;
@@ -33,6 +34,13 @@ public final class UpdateRecordsCodec {
     public static final String CLIENT_CONTEXT_HEADER = "x-amz-Client-Context";
 
     private static final HttpHeader JSON_CONTENT_TYPE = new HttpHeader("Content-Type", "application/json");
+    // Member names and operations, encoded once: written for every patch of every request.
+    private static final SerializedString OP = new SerializedString("Op");
+    private static final SerializedString KEY = new SerializedString("Key");
+    private static final SerializedString VALUE = new SerializedString("Value");
+    private static final SerializedString SYNC_COUNT = new SerializedString("SyncCount");
+    private static final SerializedString REPLACE = new SerializedString(Operation.REPLACE.wireName());
+    private static final SerializedString REMOVE = new SerializedString(Operation.REMOVE.wireName());
 
     private UpdateRecordsCodec() {
     }
@@ -79,12 +87,16 @@ public final class UpdateRecordsCodec {
 
     private static void writePatch(JsonGenerator generator, RecordPatch patch) throws IOException {
         generator.writeStartObject();
-        generator.writeStringField("Op", patch.op().wireName());
-        generator.writeStringField("Key", patch.key());
+        generator.writeFieldName(OP);
+        generator.writeString(patch.isRemove() ? REMOVE : REPLACE);
+        generator.writeFieldName(KEY);
+        generator.writeString(patch.key());
         if (patch.value() != null) {
-            generator.writeStringField("Value", patch.value());
+            generator.writeFieldName(VALUE);
+            generator.writeString(patch.value());
         }
-        generator.writeNumberField("SyncCount", patch.syncCount());
+        generator.writeFieldName(SYNC_COUNT);
+        generator.writeNumber(patch.syncCount());
         JsonFormat.writeEpochSeconds(generator, "DeviceLastModifiedDate", patch.deviceLastModifiedDate());
         generator.writeEndObject();
     }
@@ -186,20 +198,23 @@ public final class UpdateRecordsCodec {
                 default -> parser.skipChildren();
             }
         }
-        String prefix = "recordPatches[" + index + "].";
         Operation operation = Operation.fromWireName(op);
         if (operation == null) {
-            throw new ValidationException(prefix + "op", op == null ? "is required" : "must be replace or remove");
+            throw new ValidationException(field(index, "op"), op == null ? "is required" : "must be replace or remove");
         }
         if (syncCount == null) {
-            throw new ValidationException(prefix + "syncCount", "is required");
+            throw new ValidationException(field(index, "syncCount"), "is required");
         }
         try {
             return new RecordPatch(operation, key, operation == Operation.REMOVE ? null : value, syncCount,
                     deviceLastModifiedDate);
         } catch (ValidationException e) {
-            throw new ValidationException(prefix + e.field().substring(e.field().indexOf('.') + 1), e.rule());
+            throw new ValidationException(field(index, e.field().substring(e.field().indexOf('.') + 1)), e.rule());
         }
+    }
+
+    private static String field(int index, String member) {
+        return "recordPatches[" + index + "]." + member;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cogsync.reactor;
 
+import dev.cogsync.exception.ValidationException;
 import dev.cogsync.exception.WriterClosedException;
 import dev.cogsync.exception.WriterOverloadedException;
 import dev.cogsync.model.DatasetRef;
@@ -137,8 +138,13 @@ public final class CoalescingWriter {
      */
     public Mono<Record> put(DatasetRef dataset, String key, String value) {
         Objects.requireNonNull(dataset, "dataset");
-        return validated(() -> RecordPatch.replace(key, value, 0))
-                .flatMap(patch -> write(dataset, () -> PendingWrite.managed(key, value, false), false));
+        RecordPatch patch;
+        try {
+            patch = RecordPatch.replace(key, value, 0);
+        } catch (ValidationException e) {
+            return Mono.error(e);
+        }
+        return write(dataset, () -> PendingWrite.managed(patch), false);
     }
 
     /**
@@ -150,8 +156,13 @@ public final class CoalescingWriter {
      */
     public Mono<Record> remove(DatasetRef dataset, String key) {
         Objects.requireNonNull(dataset, "dataset");
-        return validated(() -> RecordPatch.remove(key, 0))
-                .flatMap(patch -> write(dataset, () -> PendingWrite.managed(key, null, true), false));
+        RecordPatch patch;
+        try {
+            patch = RecordPatch.remove(key, 0);
+        } catch (ValidationException e) {
+            return Mono.error(e);
+        }
+        return write(dataset, () -> PendingWrite.managed(patch), false);
     }
 
     /**
@@ -174,18 +185,14 @@ public final class CoalescingWriter {
         if (request instanceof WriteRequest.Submit submit) {
             return write(submit.dataset(), () -> PendingWrite.explicit(submit.patch()), true);
         }
-        if (request instanceof WriteRequest.Put put) {
-            return validated(() -> RecordPatch.replace(put.key(), put.value(), 0))
-                    .flatMap(p -> write(put.dataset(), () -> PendingWrite.managed(put.key(), put.value(), false),
-                            true));
+        RecordPatch patch;
+        try {
+            patch = request instanceof WriteRequest.Put put ? RecordPatch.replace(put.key(), put.value(), 0)
+                    : RecordPatch.remove(((WriteRequest.Remove) request).key(), 0);
+        } catch (ValidationException e) {
+            return Mono.error(e);
         }
-        WriteRequest.Remove remove = (WriteRequest.Remove) request;
-        return validated(() -> RecordPatch.remove(remove.key(), 0))
-                .flatMap(p -> write(remove.dataset(), () -> PendingWrite.managed(remove.key(), null, true), true));
-    }
-
-    private static Mono<RecordPatch> validated(java.util.function.Supplier<RecordPatch> patch) {
-        return Mono.fromSupplier(patch);
+        return write(request.dataset(), () -> PendingWrite.managed(patch), true);
     }
 
     private Mono<Record> write(DatasetRef dataset, java.util.function.Supplier<PendingWrite> factory,

@@ -115,10 +115,14 @@ final class DatasetCycle {
         List<RecordPatch> sent = new ArrayList<>(batch.size());
         batch.forEach(write -> sent.add(write.sent));
         Record[] records = ResponseMapping.match(sent, response.records());
-        response.records().forEach(sync::learn);
+        if (records.length != response.records().size()) {
+            // The response also holds records a server-side trigger wrote: learn their counts too.
+            response.records().forEach(sync::learn);
+        }
         for (int i = 0; i < records.length; i++) {
             PendingWrite write = batch.get(i);
             if (records[i] != null) {
+                sync.learn(write.key, records[i].syncCount());
                 writer.succeed(write, records[i]);
             } else {
                 writer.fail(write, new MalformedResponseException(
@@ -297,7 +301,7 @@ final class DatasetCycle {
             List<RecordPatch> sent = new ArrayList<>(batch.size());
             batch.forEach(write -> sent.add(write.sent));
             PendingWrite.LostResponse lostResponse = new PendingWrite.LostResponse(sent, error);
-            batch.forEach(write -> write.lostResponses.add(lostResponse));
+            batch.forEach(write -> write.lost(lostResponse));
         }
         writer.requeue(retried);
         Duration delay = core.retryPolicy.retryDelay(failures, error, attempts.retryAfterHint(),

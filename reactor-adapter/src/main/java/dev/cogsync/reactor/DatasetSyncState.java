@@ -25,7 +25,8 @@ final class DatasetSyncState {
     private String token;
     private int tokenUses;
     private boolean singleUseTokens;
-    private final Map<String, Long> knownCounts = new HashMap<>();
+    /** Each key's count, in a mutable cell so that the update after every write allocates nothing. */
+    private final Map<String, long[]> knownCounts = new HashMap<>();
     private boolean countsComplete;
     private long datasetSyncCount;
 
@@ -39,8 +40,8 @@ final class DatasetSyncState {
     }
 
     long knownSyncCount(String key) {
-        Long count = knownCounts.get(key);
-        return count == null ? 0 : count;
+        long[] count = knownCounts.get(key);
+        return count == null ? 0 : count[0];
     }
 
     /** Lists what the next request needs: a token, and for managed writes every record's sync count. */
@@ -71,7 +72,7 @@ final class DatasetSyncState {
                 .last()
                 .map(lastPage -> {
                     knownCounts.clear();
-                    records.values().forEach(record -> knownCounts.put(record.key(), record.syncCount()));
+                    records.values().forEach(record -> learnCount(record.key(), record.syncCount()));
                     countsComplete = true;
                     datasetSyncCount = lastPage.datasetSyncCount();
                     takeToken(lastPage);
@@ -111,12 +112,24 @@ final class DatasetSyncState {
 
     /** A record the server returned; its count is now the one to send. */
     void learn(Record record) {
-        knownCounts.put(record.key(), record.syncCount());
-        datasetSyncCount = Math.max(datasetSyncCount, record.syncCount());
+        learn(record.key(), record.syncCount());
+    }
+
+    /** A key's count as the server returned it; pass the caller's own key String, whose hash is cached. */
+    void learn(String key, long syncCount) {
+        learnCount(key, syncCount);
+        if (syncCount > datasetSyncCount) {
+            datasetSyncCount = syncCount;
+        }
     }
 
     void learnCount(String key, long syncCount) {
-        knownCounts.put(key, syncCount);
+        long[] cell = knownCounts.get(key);
+        if (cell == null) {
+            knownCounts.put(key, new long[]{syncCount});
+        } else {
+            cell[0] = syncCount;
+        }
     }
 
     /** An UpdateRecords succeeded with the current token. */

@@ -191,10 +191,12 @@ final class DatasetWriter {
     }
 
     void succeed(PendingWrite write, Record record) {
-        List<MonoSink<Record>> callers = finish(write);
+        List<PendingWrite.Caller> callers = finish(write);
         if (callers != null) {
             core.metrics.written.add(callers.size());
-            callers.forEach(sink -> sink.success(record));
+            for (int i = 0; i < callers.size(); i++) {
+                callers.get(i).sink().success(record);
+            }
         }
     }
 
@@ -210,10 +212,12 @@ final class DatasetWriter {
                 error.addSuppressed(lost.cause);
             }
         }
-        List<MonoSink<Record>> callers = finish(write);
+        List<PendingWrite.Caller> callers = finish(write);
         if (callers != null) {
             core.metrics.failed.add(callers.size());
-            callers.forEach(sink -> sink.error(error));
+            for (int i = 0; i < callers.size(); i++) {
+                callers.get(i).sink().error(error);
+            }
         }
     }
 
@@ -221,8 +225,8 @@ final class DatasetWriter {
      * Marks a write done exactly once and frees its room (one patch per caller, and its bytes); returns its
      * callers, or null if it was already done.
      */
-    private List<MonoSink<Record>> finish(PendingWrite write) {
-        List<MonoSink<Record>> callers = new ArrayList<>(write.callers.size());
+    private List<PendingWrite.Caller> finish(PendingWrite write) {
+        List<PendingWrite.Caller> callers;
         long bytes;
         synchronized (this) {
             if (write.state == PendingWrite.State.DONE) {
@@ -235,8 +239,8 @@ final class DatasetWriter {
                 }
             }
             write.state = PendingWrite.State.DONE;
-            write.callers.forEach(caller -> callers.add(caller.sink()));
-            write.callers.clear();
+            callers = write.callers;
+            write.callers = List.of();
             bytes = write.estimatedBytes;
             pendingPatches -= callers.size();
             pendingBytes -= bytes;

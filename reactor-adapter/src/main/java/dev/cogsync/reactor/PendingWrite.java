@@ -2,7 +2,6 @@ package dev.cogsync.reactor;
 
 import dev.cogsync.batch.Batchable;
 import dev.cogsync.batch.PatchSize;
-import dev.cogsync.model.Operation;
 import dev.cogsync.model.Record;
 import dev.cogsync.model.RecordPatch;
 import reactor.core.publisher.MonoSink;
@@ -24,37 +23,41 @@ final class PendingWrite implements Batchable {
 
     final boolean managed;
     final String key;
-    private final RecordPatch explicitPatch;
+    /** The caller's patch: sent as it is when explicit; the value, at the known count, when managed. */
+    private RecordPatch patch;
 
     // Guarded by the dataset's lock.
     String value;
     boolean remove;
     long estimatedBytes;
     State state = State.QUEUED;
-    final List<Caller> callers = new ArrayList<>(1);
+    /** Usually exactly one; more only when managed writes to one key merged. Swapped out when the write ends. */
+    List<Caller> callers = new ArrayList<>(1);
 
     // Confined to the dataset's running cycle.
     int attempts;
     int failedAttempts;
     int conflictResolutions;
     RecordPatch sent;
-    final List<LostResponse> lostResponses = new ArrayList<>(0);
+    /** Requests of this write that lost their response; empty (and shared) until one does. */
+    List<LostResponse> lostResponses = List.of();
 
-    private PendingWrite(boolean managed, String key, RecordPatch explicitPatch, String value, boolean remove) {
+    private PendingWrite(boolean managed, RecordPatch patch) {
         this.managed = managed;
-        this.key = key;
-        this.explicitPatch = explicitPatch;
-        this.value = value;
-        this.remove = remove;
+        this.key = patch.key();
+        this.patch = patch;
+        this.value = patch.value();
+        this.remove = patch.isRemove();
         this.estimatedBytes = PatchSize.of(key, value);
     }
 
     static PendingWrite explicit(RecordPatch patch) {
-        return new PendingWrite(false, patch.key(), patch, patch.value(), patch.isRemove());
+        return new PendingWrite(false, patch);
     }
 
-    static PendingWrite managed(String key, String value, boolean remove) {
-        return new PendingWrite(true, key, null, remove ? null : value, remove);
+    /** A managed write; the patch's sync count is a placeholder, replaced by the known count when sent. */
+    static PendingWrite managed(RecordPatch patch) {
+        return new PendingWrite(true, patch);
     }
 
     @Override
@@ -67,18 +70,31 @@ final class PendingWrite implements Batchable {
         return estimatedBytes;
     }
 
-    /** The patch to send: the caller's own, or the managed value at the sync count this writer knows. */
+    /**
+     * The patch to send: the caller's own, or the managed value at the sync count this writer knows. Called
+     * only by the running cycle, while the write is in flight and its value cannot change.
+     */
     RecordPatch patch(long knownSyncCount) {
         if (!managed) {
-            return explicitPatch;
+            return patch;
         }
-        return new RecordPatch(remove ? Operation.REMOVE : Operation.REPLACE, key, remove ? null : value,
-                knownSyncCount, null);
+        if (patch.value() != value || patch.isRemove() != remove) {
+            patch = remove ? RecordPatch.remove(key, knownSyncCount) : RecordPatch.replace(key, value, knownSyncCount);
+        }
+        return patch.withSyncCount(knownSyncCount);
     }
 
     /** The value this write wants, {@code null} for a remove. */
     String wantedValue() {
         return remove ? null : value;
+    }
+
+    /** Records that a request carrying this write lost its response. */
+    void lost(LostResponse lost) {
+        if (lostResponses.isEmpty()) {
+            lostResponses = new ArrayList<>(2);
+        }
+        lostResponses.add(lost);
     }
 
     /** Whether a request carrying this write lost its response and was found applied. */

@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Turns the JMH JSON of benchmarks/run.sh into the results section of benchmarks/README.md.
+
+Usage: report.py MODE COMPARISON_JSON CPU_JSON README
+
+Everything compared comes from one JMH run (COMPARISON_JSON): only ratios within it are reported as targets.
+The section sits between the markers below and is replaced on every run; the rest of the README is kept.
+"""
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+START = "<!-- jmh-results:start -->"
+END = "<!-- jmh-results:end -->"
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def name(entry):
+    return entry["benchmark"].rsplit(".", 2)[-2]
+
+
+def params(entry):
+    return entry.get("params", {})
+
+
+def secondary(entry, key):
+    metric = entry.get("secondaryMetrics", {}).get(key)
+    return metric["score"] if metric else None
+
+
+def secondary_error(entry, key):
+    metric = entry.get("secondaryMetrics", {}).get(key)
+    return metric["scoreError"] if metric else None
+
+
+def fmt(value, digits=0):
+    if not isinstance(value, (int, float)) or value != value:
+        return "n/a"
+    if digits == 0:
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}"
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        with open("/proc/meminfo") as f:
+            kib = int(re.search(r"MemTotal:\s+(\d+)", f.read()).group(1))
+            mem = f"{kib / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    return cpu, os.cpu_count(), mem, platform.system() + " " + platform.release(), commit
+
+
+def run_settings(entries):
+    e = entries[0]
+    return (f"JMH {e.get('jmhVersion', '?')}, {e.get('jdkVersion', '?')} ({e.get('vmName', '?')}); "
+            f"{e['forks']} fork per configuration; warm-up {e['warmupIterations']} x {e['warmupTime']}; "
+            f"measurement {e['measurementIterations']} x {e['measurementTime']}; JVM `{' '.join(e.get('jvmArgs', []))}`")
+
+
+def status(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def main():
+    mode, comparison_path, cpu_path, readme = sys.argv[1:5]
+    comparison = load(comparison_path)
+    cpu = load(cpu_path)
+    cpu_name, cores, mem, system, commit = machine()
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+    throughput = [e for e in comparison if name(e) == "ThroughputBenchmark"]
+    ceiling = [e for e in comparison if name(e) == "CeilingBenchmark"]
+    latency = [e for e in comparison if name(e) == "LatencyBenchmark"]
+
+    def tput(driver, writers, datasets):
+        for e in throughput:
+            p = params(e)
+            if p["driver"] == driver and p["writers"] == str(writers) and p["datasets"] == str(datasets):
+                return secondary(e, "patches")
+        return None
+
+    def ceil(batch, in_flight):
+        for e in ceiling:
+            p = params(e)
+            if p["batch"] == str(batch) and p["inFlight"] == str(in_flight):
+                return secondary(e, "patches")
+        return None
+
+    def lat(client, percentile):
+        for e in latency:
+            if params(e)["client"] == client:
+                return e["primaryMetric"]["scorePercentiles"][percentile]
+        return None
+
+    lines = [START, "", f"## Results ({mode} mode)", ""]
+    lines.append(f"Measured {now} on {cpu_name}, {cores} cores, {mem}, {system}; commit `{commit}`. "
+                 "The emulator runs in the benchmark's JVM, on loopback, with SigV4 checking on; values are "
+                 "32 bytes; each writer owns one key and writes it again as soon as its last write is "
+                 "acknowledged.")
+    lines.append("")
+    lines.append(f"- Comparison run: {run_settings(comparison)}.")
+    lines.append(f"- CPU run: {run_settings(cpu)}, with `-prof gc`.")
+    lines.append(f"- Reproduce: `mvn -q -B -ntp -DskipTests package && benchmarks/run.sh {mode}`")
+    lines.append("")
+    lines.append("### Throughput, acknowledged patches per second")
+    lines.append("")
+    lines.append("| driver | writers | datasets | patches/s | ± (99.9%) | UpdateRecords/s | patches per request |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|")
+    for e in sorted(throughput, key=lambda e: (["managed", "explicit", "plain", "peer"].index(params(e)["driver"]),
+                                               int(params(e)["writers"]), int(params(e)["datasets"]))):
+        p = params(e)
+        patches, requests = secondary(e, "patches"), secondary(e, "updateRecords")
+        per_request = patches / requests if patches and requests else None
+        lines.append(f"| {p['driver']} | {p['writers']} | {p['datasets']} | {fmt(patches)} | "
+                     f"{fmt(secondary_error(e, 'patches'))} | {fmt(requests)} | {fmt(per_request, 1)} |")
+    for e in sorted(ceiling, key=lambda e: (int(params(e)["batch"]), int(params(e)["inFlight"]))):
+        p = params(e)
+        lines.append(f"| ceiling, {p['batch']} per request | - | {p['inFlight']} in flight | "
+                     f"{fmt(secondary(e, 'patches'))} | {fmt(secondary_error(e, 'patches'))} | "
+                     f"{fmt(secondary(e, 'updateRecords'))} | {p['batch']} |")
+    lines.append("")
+    lines.append("Drivers: **managed** and **explicit** are the coalescer (`put`, and `submit` with the caller's "
+                 "sync count); **plain** is the cogsync client, one UpdateRecords per patch; **peer** is the AWS "
+                 "SDK for Java v2 `CognitoSyncAsyncClient` on its CRT HTTP client, one UpdateRecords per patch; "
+                 "**ceiling** is raw Reactor Netty POSTs of pre-built bodies, with no client logic.")
+    lines.append("")
+
+    lines.append("### Latency, one patch at concurrency 1")
+    lines.append("")
+    lines.append("| client | p50 (µs) | p99 (µs) | samples |")
+    lines.append("|---|---:|---:|---:|")
+    for e in latency:
+        pc = e["primaryMetric"]["scorePercentiles"]
+        histogram = e["primaryMetric"].get("rawDataHistogram", [])
+        samples = sum(count for fork in histogram for iteration in fork for _, count in iteration)
+        lines.append(f"| {params(e)['client']} | {fmt(pc['50.0'], 1)} | {fmt(pc['99.0'], 1)} | {fmt(samples)} |")
+    lines.append("")
+
+    lines.append("### Client CPU and allocation (no I/O)")
+    lines.append("")
+    lines.append("| operation | patches per request | ns per request | ns per patch | bytes allocated per patch |")
+    lines.append("|---|---:|---:|---:|---:|")
+    cpu_per_patch = {}
+    alloc_per_patch = {}
+    for e in sorted(cpu, key=lambda e: (e["benchmark"], int(params(e)["batch"]))):
+        batch = int(params(e)["batch"])
+        ns = e["primaryMetric"]["score"]
+        alloc = secondary(e, "gc.alloc.rate.norm")
+        op = e["benchmark"].rsplit(".", 1)[-1]
+        cpu_per_patch[(op, batch)] = ns / batch
+        alloc_per_patch[(op, batch)] = alloc / batch if alloc is not None else None
+        lines.append(f"| {op} | {batch} | {fmt(ns)} | {fmt(ns / batch)} | "
+                     f"{fmt(alloc / batch if alloc is not None else None)} |")
+    lines.append("")
+
+    lines.append("### Targets, as ratios within the comparison run")
+    lines.append("")
+    lines.append("| target | measured | status |")
+    lines.append("|---|---|---|")
+    managed, explicit, peer = tput("managed", 256, 4), tput("explicit", 256, 4), tput("peer", 256, 4)
+    if managed and explicit and peer:
+        lines.append(f"| coalescer >= 50x the peer, 256 writers over 4 datasets | managed {managed / peer:,.0f}x, "
+                     f"explicit {explicit / peer:,.0f}x | {status(min(managed, explicit) / peer >= 50)} |")
+    for batch in (64, 100):
+        c = ceil(batch, 4)
+        if c and managed and explicit:
+            lines.append(f"| coalescer >= 0.5x the ceiling ({batch} patches per request, 4 in flight, against the "
+                         f"coalescer's ~64 per request and 4 in flight) | managed {managed / c:.2f}x, explicit "
+                         f"{explicit / c:.2f}x | {status(min(managed, explicit) / c >= 0.5)} |")
+    lm, lc, lp = lat("managed", "50.0"), lat("ceiling", "50.0"), lat("peer", "50.0")
+    if lm and lc and lp:
+        lines.append(f"| single-patch p50 <= 1.3x the ceiling, and below the peer | {lm:.0f} µs = {lm / lc:.2f}x "
+                     f"the ceiling ({lc:.0f} µs); peer {lp:.0f} µs | {status(lm / lc <= 1.3 and lm < lp)} |")
+    cpu100 = cpu_per_patch.get(("encodeSignDecode", 100))
+    if cpu100 is not None:
+        lines.append(f"| client CPU <= 3 µs per patch at batch 100 (encode, sign, decode) | {cpu100 / 1000:.2f} µs "
+                     f"| {status(cpu100 <= 3000)} |")
+    alloc100 = alloc_per_patch.get(("encodeSignDecode", 100))
+    if alloc100 is not None:
+        lines.append(f"| allocation <= 1 KB per patch (encode, sign, decode at batch 100) | {alloc100:,.0f} bytes "
+                     f"| {status(alloc100 <= 1024)} |")
+    lines.append("")
+    lines.append(END)
+    section = "\n".join(lines) + "\n"
+
+    text = open(readme).read() if os.path.exists(readme) else "# cogsync benchmarks\n"
+    if START in text and END in text:
+        text = text[:text.index(START)] + section.rstrip("\n") + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(readme, "w") as f:
+        f.write(text)
+    print(section)
+
+
+if __name__ == "__main__":
+    main()
