@@ -15,10 +15,8 @@ import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Coalesces concurrent writes to a dataset into single UpdateRecords calls: the heart of cogsync.
@@ -75,8 +73,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoalescingWriter {
 
     private final WriterCore core;
-    private final ConcurrentHashMap<DatasetRef, DatasetWriter> datasets = new ConcurrentHashMap<>();
-    private final AtomicInteger activeDatasets = new AtomicInteger();
+    private final DatasetRegistry datasets;
     private final WaitingWrites waiting;
     private final Disposable sweeper;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -85,10 +82,11 @@ public final class CoalescingWriter {
 
     private CoalescingWriter(CognitoSyncClient client, WriterOptions options) {
         this.core = new WriterCore(options, client, this::roomFreed);
+        this.datasets = new DatasetRegistry(core);
         this.waiting = new WaitingWrites(options.maxWaitingWrites());
         Duration period = options.idleTimeout().dividedBy(2);
         this.sweeper = Flux.interval(period.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : period)
-                .subscribe(tick -> evictIdle(options.idleTimeout().toNanos()));
+                .subscribe(tick -> datasets.evictIdle(options.idleTimeout().toNanos()));
     }
 
     /**
@@ -227,52 +225,7 @@ public final class CoalescingWriter {
 
     private DatasetWriter.Offer offer(DatasetRef dataset, PendingWrite write, MonoSink<Record> sink,
                                       CancelHook hook) {
-        while (true) {
-            DatasetWriter writer = datasets.get(dataset);
-            if (writer == null) {
-                writer = createDataset(dataset);
-                if (writer == null) {
-                    return null;
-                }
-            }
-            DatasetWriter.Offer offer = writer.offer(write, sink, hook);
-            if (offer != DatasetWriter.Offer.RETIRED) {
-                return offer;
-            }
-            if (datasets.remove(dataset, writer)) {
-                activeDatasets.decrementAndGet();
-            }
-        }
-    }
-
-    private DatasetWriter createDataset(DatasetRef dataset) {
-        if (activeDatasets.get() >= core.options.maxActiveDatasets()) {
-            evictIdle(0);
-        }
-        while (true) {
-            int active = activeDatasets.get();
-            if (active >= core.options.maxActiveDatasets()) {
-                return null;
-            }
-            if (activeDatasets.compareAndSet(active, active + 1)) {
-                break;
-            }
-        }
-        DatasetWriter created = new DatasetWriter(dataset, core);
-        DatasetWriter existing = datasets.putIfAbsent(dataset, created);
-        if (existing != null) {
-            activeDatasets.decrementAndGet();
-            return existing;
-        }
-        return created;
-    }
-
-    private void evictIdle(long idleNanos) {
-        datasets.forEach((dataset, writer) -> {
-            if (writer.retireIfIdle(idleNanos) && datasets.remove(dataset, writer)) {
-                activeDatasets.decrementAndGet();
-            }
-        });
+        return datasets.offer(dataset, write, sink, hook);
     }
 
     private void hold(DatasetRef dataset, PendingWrite write, MonoSink<Record> sink, CancelHook hook,
@@ -341,7 +294,7 @@ public final class CoalescingWriter {
         return new WriterStats(m.submitted.sum(), m.written.sum(), m.failed.sum(), m.cancelled.sum(),
                 m.updateRecordsCalls.sum(), m.patchesSent.sum(), m.listRecordsCalls.sum(), m.retries.sum(),
                 m.throttles.sum(), m.conflicts.sum(), m.lostResponsesRecovered.sum(), m.overloads.sum(),
-                core.budget.patches(), core.budget.bytes(), waiting.size(), activeDatasets.get(),
+                core.budget.patches(), core.budget.bytes(), waiting.size(), datasets.active(),
                 core.dispatcher.inFlight());
     }
 
@@ -399,14 +352,8 @@ public final class CoalescingWriter {
     }
 
     private void abortPending() {
-        datasets.values().forEach(writer -> writer.abort(write -> new WriterClosedException(write.attempts > 0
+        datasets.forEach(writer -> writer.abort(write -> new WriterClosedException(write.attempts > 0
                 ? "the writer closed while the write was in flight; it may have been applied"
                 : "the writer closed before the write was sent", write.attempts > 0)));
-    }
-
-    /** For tests: how many writes a dataset holds. */
-    int pendingPatches(DatasetRef dataset) {
-        DatasetWriter writer = datasets.get(dataset);
-        return writer == null ? 0 : writer.pendingPatches();
     }
 }

@@ -321,8 +321,4 @@ final class DatasetWriter {
         queued.forEach(write -> fail(write, error.apply(write)));
         cycle.abort(error);
     }
-
-    synchronized int pendingPatches() {
-        return pendingPatches;
-    }
 }
