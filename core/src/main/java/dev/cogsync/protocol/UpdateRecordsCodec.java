@@ -112,6 +112,22 @@ public final class UpdateRecordsCodec {
      *     for the transport to restate
      */
     public static UpdateRecordsResponse decodeResponse(byte[] body, int offset, int length) {
+        return decodeResponse(body, offset, length, null);
+    }
+
+    /**
+     * Reads a response body, reusing the request's own key and value strings where the response repeats them
+     * (it lists the written records in request order), so that a response allocates little beyond its records.
+     *
+     * @param body the buffer
+     * @param offset where the body starts
+     * @param length the body's length
+     * @param sent the request's patches, in order, or {@code null}
+     * @return the response; equal to what {@link #decodeResponse(byte[], int, int)} returns
+     * @throws MalformedResponseException when the body is not the expected JSON; its {@code attempts()} is 0,
+     *     for the transport to restate
+     */
+    public static UpdateRecordsResponse decodeResponse(byte[] body, int offset, int length, List<RecordPatch> sent) {
         try (JsonParser parser = JsonFormat.FACTORY.createParser(body, offset, length)) {
             parser.nextToken();
             JsonFormat.expect(parser, JsonToken.START_OBJECT, "the UpdateRecords response");
@@ -120,7 +136,7 @@ public final class UpdateRecordsCodec {
             while ((field = parser.nextFieldName()) != null) {
                 parser.nextToken();
                 if (field.equals("Records")) {
-                    records = RecordJson.readRecords(parser);
+                    records = RecordJson.readRecords(parser, sent);
                 } else {
                     parser.skipChildren();
                 }

@@ -192,4 +192,24 @@ class UpdateRecordsCodecTest {
                 + "\"DeviceLastModifiedDate\":1.000000001}]}");
         assertThat(UpdateRecordsCodec.decodeResponse(body, 0, body.length)).isEqualTo(response);
     }
+
+    @Test
+    void decodingWithTheSentPatchesReusesTheirStringsAndGivesEqualRecords() {
+        List<RecordPatch> sent = List.of(RecordPatch.replace("a", "value-a", 0), RecordPatch.remove("b", 3),
+                RecordPatch.replace("c", "value-c", 1));
+        byte[] body = utf8("{\"Records\":[{\"Key\":\"a\",\"Value\":\"value-a\",\"SyncCount\":4,"
+                + "\"LastModifiedDate\":1704164645.678,\"LastModifiedBy\":\"dev\"},"
+                + "{\"Key\":\"b\",\"SyncCount\":4,\"LastModifiedDate\":1704164645.678,\"LastModifiedBy\":\"dev\"},"
+                + "{\"Key\":\"c\",\"Value\":\"changed by a trigger\",\"SyncCount\":4,"
+                + "\"LastModifiedDate\":1704164645.678,\"LastModifiedBy\":\"dev\"}]}");
+
+        UpdateRecordsResponse reused = UpdateRecordsCodec.decodeResponse(body, 0, body.length, sent);
+
+        assertThat(reused).isEqualTo(UpdateRecordsCodec.decodeResponse(body, 0, body.length));
+        assertThat(reused.records().get(0).key()).isSameAs(sent.get(0).key());
+        assertThat(reused.records().get(0).value()).isSameAs(sent.get(0).value());
+        assertThat(reused.records().get(2).value()).isEqualTo("changed by a trigger");
+        assertThat(reused.records().get(1).lastModifiedDate()).isSameAs(reused.records().get(0).lastModifiedDate());
+        assertThat(reused.records().get(2).lastModifiedBy()).isSameAs(reused.records().get(0).lastModifiedBy());
+    }
 }

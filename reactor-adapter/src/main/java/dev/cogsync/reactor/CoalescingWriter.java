@@ -10,7 +10,6 @@ import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
@@ -122,7 +121,7 @@ public final class CoalescingWriter {
     public Mono<Record> submit(DatasetRef dataset, RecordPatch patch) {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(patch, "patch");
-        return write(dataset, () -> PendingWrite.explicit(patch), false);
+        return new WriteMono(this::accept, dataset, patch, false, false);
     }
 
     /**
@@ -142,7 +141,7 @@ public final class CoalescingWriter {
         } catch (ValidationException e) {
             return Mono.error(e);
         }
-        return write(dataset, () -> PendingWrite.managed(patch), false);
+        return new WriteMono(this::accept, dataset, patch, true, false);
     }
 
     /**
@@ -160,7 +159,7 @@ public final class CoalescingWriter {
         } catch (ValidationException e) {
             return Mono.error(e);
         }
-        return write(dataset, () -> PendingWrite.managed(patch), false);
+        return new WriteMono(this::accept, dataset, patch, true, false);
     }
 
     /**
@@ -181,7 +180,7 @@ public final class CoalescingWriter {
 
     private Mono<Record> outcome(WriteRequest request) {
         if (request instanceof WriteRequest.Submit submit) {
-            return write(submit.dataset(), () -> PendingWrite.explicit(submit.patch()), true);
+            return new WriteMono(this::accept, submit.dataset(), submit.patch(), false, true);
         }
         RecordPatch patch;
         try {
@@ -190,53 +189,46 @@ public final class CoalescingWriter {
         } catch (ValidationException e) {
             return Mono.error(e);
         }
-        return write(request.dataset(), () -> PendingWrite.managed(patch), true);
+        return new WriteMono(this::accept, request.dataset(), patch, true, true);
     }
 
-    private Mono<Record> write(DatasetRef dataset, java.util.function.Supplier<PendingWrite> factory,
-                               boolean stream) {
-        return Mono.create(sink -> {
-            CancelHook hook = new CancelHook();
-            sink.onCancel(hook);
-            core.metrics.submitted.increment();
-            if (closed.get()) {
-                core.metrics.failed.increment();
-                sink.error(new WriterClosedException("the writer is closed; the write was not accepted", false));
-                return;
-            }
-            PendingWrite write = factory.get();
-            boolean mayWait = stream || core.options.overloadPolicy() == OverloadPolicy.WAIT;
-            if (mayWait && waiting.size() > 0) {
-                // Others are already waiting for room: queue behind them.
-                hold(dataset, write, sink, hook, stream);
-                return;
-            }
-            DatasetWriter.Offer offer = offer(dataset, write, sink, hook);
-            if (offer == DatasetWriter.Offer.ACCEPTED) {
-                return;
-            }
-            if (mayWait) {
-                hold(dataset, write, sink, hook, stream);
-            } else {
-                overloaded(sink, offer);
-            }
-        });
+    /** Offers a subscribed write: to its dataset, or to the queue of writes waiting for room. */
+    private void accept(DatasetRef dataset, PendingWrite write, WriteCall call, boolean stream) {
+        core.metrics.submitted.increment();
+        if (closed.get()) {
+            core.metrics.failed.increment();
+            call.error(new WriterClosedException("the writer is closed; the write was not accepted", false));
+            return;
+        }
+        boolean mayWait = stream || core.options.overloadPolicy() == OverloadPolicy.WAIT;
+        if (mayWait && waiting.size() > 0) {
+            // Others are already waiting for room: queue behind them.
+            hold(dataset, write, call, stream);
+            return;
+        }
+        DatasetWriter.Offer offer = offer(dataset, write, call);
+        if (offer == DatasetWriter.Offer.ACCEPTED) {
+            return;
+        }
+        if (mayWait) {
+            hold(dataset, write, call, stream);
+        } else {
+            overloaded(call, offer);
+        }
     }
 
-    private DatasetWriter.Offer offer(DatasetRef dataset, PendingWrite write, MonoSink<Record> sink,
-                                      CancelHook hook) {
-        return datasets.offer(dataset, write, sink, hook);
+    private DatasetWriter.Offer offer(DatasetRef dataset, PendingWrite write, WriteCall call) {
+        return datasets.offer(dataset, write, call);
     }
 
-    private void hold(DatasetRef dataset, PendingWrite write, MonoSink<Record> sink, CancelHook hook,
-                      boolean stream) {
-        WaitingWrites.Waiter waiter = new WaitingWrites.Waiter(dataset, write, sink, hook);
+    private void hold(DatasetRef dataset, PendingWrite write, WriteCall call, boolean stream) {
+        WaitingWrites.Waiter waiter = new WaitingWrites.Waiter(dataset, write, call);
         if (!waiting.add(waiter)) {
-            overloaded(sink, "the most writes waiting for room (" + core.options.maxWaitingWrites()
+            overloaded(call, "the most writes waiting for room (" + core.options.maxWaitingWrites()
                     + ") are already waiting");
             return;
         }
-        hook.set(() -> {
+        call.onCancel(() -> {
             if (waiter.take() && waiting.remove(waiter)) {
                 core.metrics.cancelled.increment();
                 if (waiter.timer != null) {
@@ -256,11 +248,11 @@ public final class CoalescingWriter {
     }
 
     private void timedOut(WaitingWrites.Waiter waiter) {
-        overloaded(waiter.sink, "no room for the write within " + core.options.overloadWaitTimeout());
+        overloaded(waiter.call, "no room for the write within " + core.options.overloadWaitTimeout());
     }
 
-    private void overloaded(MonoSink<Record> sink, DatasetWriter.Offer offer) {
-        overloaded(sink, offer == null
+    private void overloaded(WriteCall call, DatasetWriter.Offer offer) {
+        overloaded(call, offer == null
                 ? "the most active datasets (" + core.options.maxActiveDatasets() + ") are busy"
                 : offer == DatasetWriter.Offer.DATASET_FULL
                 ? "the dataset's pending writes are at their bound (" + core.options.maxPendingPatchesPerDataset()
@@ -269,15 +261,15 @@ public final class CoalescingWriter {
                         + " patches, " + core.options.maxPendingBytes() + " bytes)");
     }
 
-    private void overloaded(MonoSink<Record> sink, String reason) {
+    private void overloaded(WriteCall call, String reason) {
         core.metrics.overloads.increment();
         core.metrics.failed.increment();
-        sink.error(new WriterOverloadedException("cogsync writer overloaded: " + reason));
+        call.error(new WriterOverloadedException("cogsync writer overloaded: " + reason));
     }
 
     /** Called whenever room frees: admits held writes, and lets a closing writer see that it has drained. */
     private void roomFreed() {
-        waiting.drain(waiter -> offer(waiter.dataset, waiter.write, waiter.sink, waiter.hook)
+        waiting.drain(waiter -> offer(waiter.dataset, waiter.write, waiter.call)
                 == DatasetWriter.Offer.ACCEPTED, this::timedOut);
         if (closed.get() && core.budget.patches() == 0 && waiting.size() == 0) {
             drained.tryEmitEmpty();
@@ -335,7 +327,7 @@ public final class CoalescingWriter {
                         waiter.timer.dispose();
                     }
                     core.metrics.failed.increment();
-                    waiter.sink.error(new WriterClosedException("the writer closed before the write was accepted",
+                    waiter.call.error(new WriterClosedException("the writer closed before the write was accepted",
                             false));
                 }
             }

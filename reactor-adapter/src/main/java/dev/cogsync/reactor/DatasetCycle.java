@@ -103,7 +103,7 @@ final class DatasetCycle {
         core.metrics.updateRecordsCalls.increment();
         core.metrics.patchesSent.add(patches.size());
         return core.executor.attemptOnce(UpdateRecordsCodec.encodeRequest(request),
-                body -> UpdateRecordsCodec.decodeResponse(body, 0, body.length), attempts);
+                body -> UpdateRecordsCodec.decodeResponse(body, 0, body.length, patches), attempts);
     }
 
     private void onWritten(List<PendingWrite> batch, UpdateRecordsResponse response) {

@@ -1,8 +1,6 @@
 package dev.cogsync.reactor;
 
 import dev.cogsync.model.DatasetRef;
-import dev.cogsync.model.Record;
-import reactor.core.publisher.MonoSink;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +25,7 @@ final class DatasetRegistry {
      *
      * @return the dataset's answer, or {@code null} when no dataset could be made active
      */
-    DatasetWriter.Offer offer(DatasetRef dataset, PendingWrite write, MonoSink<Record> sink, CancelHook hook) {
+    DatasetWriter.Offer offer(DatasetRef dataset, PendingWrite write, WriteCall call) {
         while (true) {
             DatasetWriter writer = datasets.get(dataset);
             if (writer == null) {
@@ -36,7 +34,7 @@ final class DatasetRegistry {
                     return null;
                 }
             }
-            DatasetWriter.Offer offer = writer.offer(write, sink, hook);
+            DatasetWriter.Offer offer = writer.offer(write, call);
             if (offer != DatasetWriter.Offer.RETIRED) {
                 return offer;
             }

@@ -5,7 +5,6 @@ import dev.cogsync.batch.PatchSize;
 import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.Record;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ final class DatasetWriter {
      * Queues a write, or merges a managed write into a queued one for the same key, then starts the dataset's
      * cycle if it was idle.
      */
-    Offer offer(PendingWrite write, MonoSink<Record> sink, CancelHook hook) {
+    Offer offer(PendingWrite write, WriteCall call) {
         PendingWrite target = write;
         boolean start = false;
         synchronized (this) {
@@ -71,7 +70,7 @@ final class DatasetWriter {
                 queued.value = write.value;
                 queued.remove = write.remove;
                 queued.estimatedBytes = write.estimatedBytes;
-                queued.callers.add(new PendingWrite.Caller(sink, write.value, write.remove));
+                queued.callers.add(new PendingWrite.Caller(call, write.value, write.remove));
                 pendingPatches++;
                 pendingBytes += delta;
                 target = queued;
@@ -83,7 +82,7 @@ final class DatasetWriter {
                 if (!core.budget.tryReserve(1, write.estimatedBytes)) {
                     return Offer.WRITER_FULL;
                 }
-                write.callers.add(new PendingWrite.Caller(sink, write.value, write.remove));
+                write.callers.add(new PendingWrite.Caller(call, write.value, write.remove));
                 queue.addLast(write);
                 if (write.managed) {
                     queuedManaged.put(write.key, write);
@@ -97,7 +96,7 @@ final class DatasetWriter {
             }
         }
         PendingWrite cancellable = target;
-        hook.set(() -> cancel(cancellable, sink));
+        call.onCancel(() -> cancel(cancellable, call));
         if (start) {
             start();
         }
@@ -184,7 +183,7 @@ final class DatasetWriter {
             write.estimatedBytes = bytes;
             pendingBytes += delta;
             PendingWrite.Caller last = write.callers.remove(write.callers.size() - 1);
-            write.callers.add(new PendingWrite.Caller(last.sink(), value, value == null));
+            write.callers.add(new PendingWrite.Caller(last.call(), value, value == null));
         }
         // A merge may grow the write past the budget; it is already admitted, so the excess is carried.
         core.budget.release(0, -delta);
@@ -195,7 +194,7 @@ final class DatasetWriter {
         if (callers != null) {
             core.metrics.written.add(callers.size());
             for (int i = 0; i < callers.size(); i++) {
-                callers.get(i).sink().success(record);
+                callers.get(i).call().success(record);
             }
         }
     }
@@ -216,7 +215,7 @@ final class DatasetWriter {
         if (callers != null) {
             core.metrics.failed.add(callers.size());
             for (int i = 0; i < callers.size(); i++) {
-                callers.get(i).sink().error(error);
+                callers.get(i).call().error(error);
             }
         }
     }
@@ -254,11 +253,11 @@ final class DatasetWriter {
      * A caller cancelled. Its value is withdrawn: a merged write goes back to the previous caller's value, and a
      * write none of whose callers remain is dropped, if it has not been sent.
      */
-    private void cancel(PendingWrite write, MonoSink<Record> sink) {
+    private void cancel(PendingWrite write, WriteCall call) {
         int freedPatches;
         long freedBytes = 0;
         synchronized (this) {
-            int index = indexOf(write.callers, sink);
+            int index = indexOf(write.callers, call);
             if (write.state != PendingWrite.State.QUEUED || index < 0) {
                 return;
             }
@@ -288,9 +287,9 @@ final class DatasetWriter {
         core.roomFreed();
     }
 
-    private static int indexOf(List<PendingWrite.Caller> callers, MonoSink<Record> sink) {
+    private static int indexOf(List<PendingWrite.Caller> callers, WriteCall call) {
         for (int i = 0; i < callers.size(); i++) {
-            if (callers.get(i).sink() == sink) {
+            if (callers.get(i).call() == call) {
                 return i;
             }
         }

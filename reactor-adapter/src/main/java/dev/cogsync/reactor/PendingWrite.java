@@ -2,9 +2,7 @@ package dev.cogsync.reactor;
 
 import dev.cogsync.batch.Batchable;
 import dev.cogsync.batch.PatchSize;
-import dev.cogsync.model.Record;
 import dev.cogsync.model.RecordPatch;
-import reactor.core.publisher.MonoSink;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +116,7 @@ final class PendingWrite implements Batchable {
     }
 
     /** A caller waiting for this write, with the value it asked for (the last caller's value is written). */
-    record Caller(MonoSink<Record> sink, String value, boolean remove) {
+    record Caller(WriteCall call, String value, boolean remove) {
     }
 
     /** A request whose response was lost, with every patch it carried, to tell later whether it was applied. */

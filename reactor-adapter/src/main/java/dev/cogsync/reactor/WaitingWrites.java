@@ -1,9 +1,7 @@
 package dev.cogsync.reactor;
 
 import dev.cogsync.model.DatasetRef;
-import dev.cogsync.model.Record;
 import reactor.core.Disposable;
-import reactor.core.publisher.MonoSink;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,17 +27,15 @@ final class WaitingWrites {
 
         final DatasetRef dataset;
         final PendingWrite write;
-        final MonoSink<Record> sink;
-        final CancelHook hook;
+        final WriteCall call;
         final AtomicInteger state = new AtomicInteger(HELD);
         volatile boolean timedOut;
         Disposable timer;
 
-        Waiter(DatasetRef dataset, PendingWrite write, MonoSink<Record> sink, CancelHook hook) {
+        Waiter(DatasetRef dataset, PendingWrite write, WriteCall call) {
             this.dataset = dataset;
             this.write = write;
-            this.sink = sink;
-            this.hook = hook;
+            this.call = call;
         }
 
         /** Takes the write out of the queue's hands, for a timeout or a cancel; {@code false} if too late. */
