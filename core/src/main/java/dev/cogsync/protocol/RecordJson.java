@@ -3,6 +3,7 @@ package dev.cogsync.protocol;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.cogsync.model.Record;
 import dev.cogsync.model.RecordPatch;
 
@@ -13,6 +14,11 @@ import java.util.List;
 
 /** Reads and writes the {@code Record} shape, which UpdateRecords and ListRecords responses share. */
 final class RecordJson {
+
+    /** The members of a record in the order the service writes them, encoded once. */
+    private static final SerializedString[] ORDER = {new SerializedString("Key"), new SerializedString("Value"),
+            new SerializedString("SyncCount"), new SerializedString("LastModifiedDate"),
+            new SerializedString("LastModifiedBy"), new SerializedString("DeviceLastModifiedDate")};
 
     private RecordJson() {
     }
@@ -74,8 +80,21 @@ final class RecordJson {
         Instant lastModifiedDate = null;
         String lastModifiedBy = null;
         Instant deviceLastModifiedDate = null;
-        String field;
-        while ((field = parser.nextFieldName()) != null) {
+        int expected = 0;
+        while (true) {
+            String field;
+            // Members usually come in the order the service writes them: match the next expected name on the raw
+            // bytes, and fall back to the name the parser found when the order differs.
+            if (expected < ORDER.length && parser.nextFieldName(ORDER[expected])) {
+                field = ORDER[expected++].getValue();
+            } else {
+                JsonToken next = expected < ORDER.length ? parser.currentToken() : parser.nextToken();
+                if (next != JsonToken.FIELD_NAME) {
+                    break;
+                }
+                field = parser.currentName();
+                expected = positionAfter(field);
+            }
             parser.nextToken();
             switch (field) {
                 case "Key" -> key = reuse(parser, hint == null ? null : hint.key());
@@ -89,10 +108,20 @@ final class RecordJson {
                 default -> parser.skipChildren();
             }
         }
+        JsonFormat.expect(parser, JsonToken.END_OBJECT, "a record");
         if (key == null) {
             throw new MalformedJsonException("a record has no Key", parser);
         }
         return new Record(key, value, syncCount, lastModifiedDate, lastModifiedBy, deviceLastModifiedDate);
+    }
+
+    private static int positionAfter(String field) {
+        for (int i = 0; i < ORDER.length; i++) {
+            if (ORDER[i].getValue().equals(field)) {
+                return i + 1;
+            }
+        }
+        return ORDER.length;
     }
 
     /** The string at the parser: {@code candidate} itself when equal, so that no new String is made. */

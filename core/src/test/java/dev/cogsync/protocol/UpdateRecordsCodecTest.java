@@ -212,4 +212,15 @@ class UpdateRecordsCodecTest {
         assertThat(reused.records().get(1).lastModifiedDate()).isSameAs(reused.records().get(0).lastModifiedDate());
         assertThat(reused.records().get(2).lastModifiedBy()).isSameAs(reused.records().get(0).lastModifiedBy());
     }
+
+    @Test
+    void decodesRecordsWhoseMembersComeInAnyOrderWithUnknownOnesBetween() {
+        byte[] body = utf8("{\"Records\":[{\"SyncCount\":4,\"Extra\":[1,{\"a\":2}],\"LastModifiedBy\":\"dev\","
+                + "\"Value\":\"v\",\"Key\":\"k\"},{\"Key\":\"j\",\"DeviceLastModifiedDate\":2,\"SyncCount\":5,"
+                + "\"Value\":null,\"Later\":true}]}");
+
+        assertThat(UpdateRecordsCodec.decodeResponse(body, 0, body.length).records()).containsExactly(
+                new Record("k", "v", 4, null, "dev", null),
+                new Record("j", null, 5, null, null, Instant.ofEpochSecond(2)));
+    }
 }
