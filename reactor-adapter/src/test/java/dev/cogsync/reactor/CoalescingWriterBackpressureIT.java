@@ -193,4 +193,48 @@ class CoalescingWriterBackpressureIT {
         assertThat(outcomes).filteredOn(o -> !o.isSuccess()).singleElement().satisfies(o ->
                 assertThat(o.error()).hasMessageStartingWith("recordPatch.key: length must be between 1 and 1024"));
     }
+
+    @Test
+    void activeDatasetsAreBoundedAndIdleOnesAreEvicted() {
+        CoalescingWriter writer = fixture.writer(WriterOptions.builder().maxActiveDatasets(2)
+                .idleTimeout(Duration.ofMillis(200)).build());
+        DatasetRef first = WriterFixture.dataset(9, "first");
+        DatasetRef second = WriterFixture.dataset(9, "second");
+        DatasetRef third = WriterFixture.dataset(9, "third");
+        writer.put(first, "k", "v").block(WAIT);
+        writer.put(second, "k", "v").block(WAIT);
+        assertThat(writer.stats().activeDatasets()).isEqualTo(2);
+
+        // Both are idle now, so a third dataset evicts one instead of being refused.
+        assertThat(writer.put(third, "k", "v").block(WAIT).value()).isEqualTo("v");
+        assertThat(writer.stats().activeDatasets()).isLessThanOrEqualTo(2);
+        // The sweeper evicts what stays idle past the timeout.
+        Await.until(WAIT, () -> writer.stats().activeDatasets() == 0);
+
+        slowUpdates(Duration.ofMillis(500));
+        List<String> outcomes = Flux.merge(writer.put(first, "k", "busy").map(r -> "ok"),
+                        writer.put(second, "k", "busy").map(r -> "ok"),
+                        Mono.delay(Duration.ofMillis(100)).then(writer.put(third, "k", "refused").map(r -> "ok")
+                                .onErrorResume(WriterOverloadedException.class, e -> Mono.just(e.getMessage()))))
+                .collectList().block(WAIT);
+        assertThat(outcomes).containsOnlyOnce("cogsync writer overloaded: the most active datasets (2) are busy");
+    }
+
+    @Test
+    void requestsInFlightOverAllDatasetsStayUnderTheGlobalLimit() {
+        slowUpdates(Duration.ofMillis(100));
+        CoalescingWriter writer = fixture.writer(WriterOptions.builder().maxInFlightRequests(2).build());
+        AtomicLong mostInFlight = new AtomicLong();
+        Mono<List<Record>> writes = Flux.range(0, 8)
+                .flatMap(i -> writer.put(WriterFixture.dataset(10, "parallel-" + i), "k", "v"))
+                .collectList().cache();
+        writes.subscribe();
+        Await.until(WAIT, () -> {
+            mostInFlight.accumulateAndGet(writer.stats().requestsInFlight(), Math::max);
+            return writer.stats().patchesWritten() == 8;
+        });
+
+        assertThat(writes.block(WAIT)).hasSize(8);
+        assertThat(mostInFlight.get()).isEqualTo(2);
+    }
 }
