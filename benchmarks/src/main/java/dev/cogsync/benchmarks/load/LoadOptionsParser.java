@@ -98,6 +98,12 @@ final class LoadOptionsParser {
     static LoadOptions parse(String... args) throws UsageException {
         LoadOptions.Builder options = LoadOptions.builder();
         Set<String> seen = new HashSet<>();
+        URI endpoint = null;
+        String identityPoolId = LoadOptions.DEFAULT_IDENTITY_POOL_ID;
+        int writers = LoadOptions.DEFAULT_WRITERS;
+        int datasets = LoadOptions.DEFAULT_DATASETS;
+        int keys = LoadOptions.DEFAULT_KEYS;
+        int valueBytes = LoadOptions.DEFAULT_VALUE_BYTES;
         Long patches = null;
         Duration duration = null;
         for (int i = 0; i < args.length; i++) {
@@ -105,8 +111,8 @@ final class LoadOptionsParser {
             if (!arg.startsWith("-")) {
                 throw new UsageException("unexpected argument \"" + arg + "\"; options start with --");
             }
-            int eq = arg.indexOf('=');
-            String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+            int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
             if (!OPTIONS.contains(name)) {
                 throw new UsageException(name + ": unknown option" + suggestion(name));
             }
@@ -114,7 +120,7 @@ final class LoadOptionsParser {
                 throw new UsageException(name + ": given more than once");
             }
             String value;
-            if (eq > 0 && arg.startsWith("--")) {
+            if (eq > 0) {
                 value = arg.substring(eq + 1);
             } else if (i + 1 < args.length) {
                 value = args[++i];
@@ -122,16 +128,16 @@ final class LoadOptionsParser {
                 throw new UsageException(name + ": needs a value");
             }
             switch (name) {
-                case "--endpoint" -> options.endpoint(endpoint(value));
+                case "--endpoint" -> endpoint = endpoint(value);
                 case "--region" -> options.region(region(value));
-                case "--identity-pool-id" -> options.identityPoolId(identityPoolId(value));
+                case "--identity-pool-id" -> identityPoolId = identityPoolId(value);
                 case "--mode" -> options.mode(mode(value));
-                case "--writers" -> options.writers(integer(name, value, 1, MAX_WRITERS));
-                case "--datasets" -> options.datasets(integer(name, value, 1, MAX_DATASETS));
-                case "--keys" -> options.keys(integer(name, value, 1, Workload.MAX_KEYS));
-                case "--value-bytes" -> options.valueBytes(integer(name, value, 0, Integer.MAX_VALUE));
+                case "--writers" -> writers = integer(name, value, 1, MAX_WRITERS);
+                case "--datasets" -> datasets = integer(name, value, 1, MAX_DATASETS);
+                case "--keys" -> keys = integer(name, value, 1, Workload.MAX_KEYS);
+                case "--value-bytes" -> valueBytes = integer(name, value, 0, Integer.MAX_VALUE);
                 case "--duration" -> duration = duration(name, value);
-                case "--patches" -> patches = (long) integer(name, value, 1, Long.MAX_VALUE);
+                case "--patches" -> patches = integer(name, value, 1, Long.MAX_VALUE);
                 case "--warmup" -> options.warmup(warmup(name, value));
                 case "--throttle-rps" -> options.throttleRps(positiveNumber(name, value));
                 case "--fault-rate" -> options.faultRate(probability(name, value));
@@ -143,19 +149,7 @@ final class LoadOptionsParser {
         if (patches != null && duration != null) {
             throw new UsageException("--patches: cannot be combined with --duration; give one or the other");
         }
-        if (patches != null) {
-            options.patches(patches);
-        } else if (duration != null) {
-            options.duration(duration);
-        }
-        LoadOptions parsed = options.build();
-        checkTogether(parsed, seen);
-        return parsed;
-    }
-
-    /** The rules that involve several options. */
-    private static void checkTogether(LoadOptions options, Set<String> seen) throws UsageException {
-        if (!options.embedded()) {
+        if (endpoint != null) {
             for (String option : EMULATOR_OPTIONS) {
                 if (seen.contains(option)) {
                     throw new UsageException(option + ": configures the embedded emulator, so it cannot be "
@@ -163,24 +157,29 @@ final class LoadOptionsParser {
                 }
             }
         }
-        if (options.datasets() > options.writers()) {
-            throw new UsageException("--datasets: must be at most the number of writers (" + options.writers()
-                    + "), since each writer writes one dataset, was \"" + options.datasets() + "\"");
+        if (datasets > writers) {
+            throw new UsageException("--datasets: must be at most the number of writers (" + writers
+                    + "), since each writer writes one dataset, was \"" + datasets + "\"");
         }
-        long bytes = Workload.datasetBytes(options.keys(), options.valueBytes());
-        if (bytes > Workload.MAX_DATASET_BYTES) {
-            long fits = Math.max(0, (Workload.MAX_DATASET_BYTES - Workload.datasetBytes(options.keys(), 0))
-                    / options.keys());
-            throw new UsageException("--value-bytes: " + options.keys() + " keys of " + options.valueBytes()
-                    + " bytes exceed the service's " + Workload.MAX_DATASET_BYTES + " bytes per dataset; with "
-                    + options.keys() + " keys, values can have at most " + fits + " bytes");
+        if (Workload.datasetBytes(keys, valueBytes) > Workload.MAX_DATASET_BYTES) {
+            long fits = (Workload.MAX_DATASET_BYTES - Workload.datasetBytes(keys, 0)) / keys;
+            throw new UsageException("--value-bytes: " + keys + " keys of " + valueBytes + " bytes exceed the "
+                    + "service's " + Workload.MAX_DATASET_BYTES + " bytes per dataset; with " + keys
+                    + " keys, values can have at most " + fits + " bytes");
         }
         try {
-            Workload.dataset(options.identityPoolId(), options.datasets() - 1);
+            Workload.dataset(identityPoolId, datasets - 1);
         } catch (ValidationException e) {
-            throw new UsageException("--identity-pool-id: cannot name the identities of " + options.datasets()
+            throw new UsageException("--identity-pool-id: cannot name the identities of " + datasets
                     + " datasets after it: " + e.getMessage());
         }
+        if (patches != null) {
+            options.patches(patches);
+        } else if (duration != null) {
+            options.duration(duration);
+        }
+        return options.endpoint(endpoint).identityPoolId(identityPoolId).writers(writers).datasets(datasets)
+                .keys(keys).valueBytes(valueBytes).build();
     }
 
     private static URI endpoint(String text) throws UsageException {

@@ -113,10 +113,11 @@ final class Progress {
      * @return for example {@code [=========>              ]  40%}
      */
     static String bar(double fraction) {
-        int filled = (int) Math.round(fraction * BAR_WIDTH);
+        boolean full = fraction >= 1;
+        int filled = (int) Math.floor(Math.min(1, fraction) * BAR_WIDTH);
         StringBuilder bar = new StringBuilder(BAR_WIDTH + 8).append('[');
         for (int i = 0; i < BAR_WIDTH; i++) {
-            bar.append(i < filled - 1 || filled == BAR_WIDTH ? '=' : i == filled - 1 ? '>' : ' ');
+            bar.append(full || i < filled - 1 ? '=' : i == filled - 1 ? '>' : ' ');
         }
         return bar.append("] ").append(String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100)))
                 .toString();
