@@ -28,6 +28,7 @@ final class LoadSession {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
+    private volatile boolean interrupted;
 
     /**
      * Prepares a run.
@@ -55,6 +56,7 @@ final class LoadSession {
         Budget budget = Budget.of(options);
         CountDownLatch finished = new CountDownLatch(1);
         Thread interrupt = new Thread(() -> {
+            interrupted = true;
             warmup.stop();
             budget.stop();
             err.println();
@@ -132,7 +134,7 @@ final class LoadSession {
             err.println("load: the run failed: " + e.getCause());
             return null;
         }
-        return LoadSummary.of(options, target.description(), tally, before, after, elapsed);
+        return LoadSummary.of(options, target.description(), tally, before, after, elapsed, interrupted);
     }
 
     /** Waits for the writers on the main thread, showing progress meanwhile. */

@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param throttled responses that were throttling errors (HTTP 429)
  * @param duration from the first patch's submission to the last patch's end
  * @param latency percentiles of acknowledged patches, or {@code null} when none was acknowledged
+ * @param interrupted whether the process was asked to stop (Ctrl-C, SIGTERM) before the budget was used
  */
 record LoadSummary(LoadOptions options, String target, long patchesSubmitted, long patchesAcknowledged,
                    long patchesFailed, Map<String, Long> failuresByError, long updateRecordsCalls,
-                   long listRecordsCalls, long retries, long throttled, Duration duration, LatencySummary latency) {
+                   long listRecordsCalls, long retries, long throttled, Duration duration, LatencySummary latency,
+                   boolean interrupted) {
 
     /** Copies the failures, keeping their order. */
     LoadSummary {
@@ -45,16 +47,17 @@ record LoadSummary(LoadOptions options, String target, long patchesSubmitted, lo
      * @param before the client's counts when the run started
      * @param after the client's counts when every patch had ended
      * @param duration the run's duration
+     * @param interrupted whether the process was asked to stop early
      * @return the summary
      */
     static LoadSummary of(LoadOptions options, String target, Tally tally, ClientStats before, ClientStats after,
-                          Duration duration) {
+                          Duration duration, boolean interrupted) {
         return new LoadSummary(options, target, tally.submittedCount(), tally.acknowledgedCount(),
                 tally.failedCount(), tally.failuresByError(),
                 after.updateRecordsCalls() - before.updateRecordsCalls(),
                 after.listRecordsCalls() - before.listRecordsCalls(), after.retries() - before.retries(),
                 after.throttledResponses() - before.throttledResponses(), duration,
-                LatencySummary.of(tally.takeLatencies()));
+                LatencySummary.of(tally.takeLatencies()), interrupted);
     }
 
     /** @return the duration in seconds */

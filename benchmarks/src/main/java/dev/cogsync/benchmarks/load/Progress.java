@@ -2,6 +2,8 @@ package dev.cogsync.benchmarks.load;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -22,9 +24,8 @@ final class Progress {
     private final boolean terminal;
     private final Budget budget;
     private final String phase;
-    private long windowStartNanos;
-    private long windowStartDone;
-    private double rate;
+    /** Recent (elapsed nanos, patches done) samples, oldest first: the rate is taken over the last second. */
+    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
     private int lastWidth;
 
     /**
@@ -40,6 +41,7 @@ final class Progress {
         this.terminal = terminal;
         this.budget = budget;
         this.phase = phase;
+        samples.addLast(new long[]{0, 0});
     }
 
     /** @return how often {@link #update} should be called */
@@ -56,10 +58,10 @@ final class Progress {
      * @param failed patches that failed
      */
     void update(long elapsedNanos, long submitted, long done, long failed) {
-        updateRate(elapsedNanos, done);
+        double rate = rate(elapsedNanos, done);
         String status = status(elapsedNanos, done, failed, rate, budget.exhausted() ? submitted - done : -1);
         if (terminal) {
-            String line = "\r" + phase + " " + bar(fraction(elapsedNanos, done)) + "  " + status;
+            String line = "\r" + label() + bar(fraction(elapsedNanos, done)) + "  " + status;
             int width = line.length();
             err.print(line + " ".repeat(Math.max(0, lastWidth - width)));
             lastWidth = width;
@@ -81,7 +83,7 @@ final class Progress {
         double average = nanos > 0 ? done * 1e9 / nanos : 0;
         String status = status(nanos, done, failed, average, -1);
         if (terminal) {
-            String line = "\r" + phase + " " + bar(1) + "  " + status;
+            String line = "\r" + label() + bar(1) + "  " + status;
             err.println(line + " ".repeat(Math.max(0, lastWidth - line.length())));
         } else {
             err.println(phase + ": " + status);
@@ -89,15 +91,25 @@ final class Progress {
         err.flush();
     }
 
-    private void updateRate(long elapsedNanos, long done) {
-        long window = elapsedNanos - windowStartNanos;
-        if (windowStartNanos == 0 && window > 0 && window < RATE_WINDOW_NANOS) {
-            rate = done * 1e9 / window;
-        } else if (window >= RATE_WINDOW_NANOS) {
-            rate = (done - windowStartDone) * 1e9 / window;
-            windowStartNanos = elapsedNanos;
-            windowStartDone = done;
+    /** Patches per second over the last second or so: since the newest sample at least a second old. */
+    private double rate(long elapsedNanos, long done) {
+        samples.addLast(new long[]{elapsedNanos, done});
+        while (samples.size() > 2) {
+            Iterator<long[]> oldestFirst = samples.iterator();
+            oldestFirst.next();
+            if (elapsedNanos - oldestFirst.next()[0] < RATE_WINDOW_NANOS) {
+                break;
+            }
+            samples.removeFirst();
         }
+        long[] oldest = samples.getFirst();
+        long window = elapsedNanos - oldest[0];
+        return window > 0 ? (done - oldest[1]) * 1e9 / window : 0;
+    }
+
+    /** The phase, padded so that the bars of both phases line up. */
+    private String label() {
+        return String.format(Locale.ROOT, "%-8s", phase);
     }
 
     private double fraction(long elapsedNanos, long done) {

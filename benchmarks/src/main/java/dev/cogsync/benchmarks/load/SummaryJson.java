@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code latencyMillis} ({@code p50}, {@code p95}, {@code p99}, {@code max}; each null when nothing was
  * acknowledged),
  * then the run's shape: {@code mode}, {@code writers}, {@code datasets}, {@code keysPerDataset},
- * {@code valueBytes}.
+ * {@code valueBytes}, and {@code interrupted} (whether the process was asked to stop early).
  */
 final class SummaryJson {
 
@@ -80,6 +80,7 @@ final class SummaryJson {
             json.writeNumberField("datasets", options.datasets());
             json.writeNumberField("keysPerDataset", options.keys());
             json.writeNumberField("valueBytes", options.valueBytes());
+            json.writeBooleanField("interrupted", summary.interrupted());
             json.writeEndObject();
         }
         out.write(System.lineSeparator());

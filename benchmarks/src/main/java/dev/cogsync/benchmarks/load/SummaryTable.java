@@ -68,7 +68,8 @@ final class SummaryTable {
      *     after a 5s warm-up}, a newline, and {@code target: the embedded emulator at http://127.0.0.1:40123}
      */
     static String header(LoadSummary summary) {
-        return "cogsync load: " + describe(summary.options()) + "\ntarget: " + summary.target();
+        return "cogsync load: " + describe(summary.options()) + (summary.interrupted() ? " (interrupted)" : "")
+                + "\ntarget: " + summary.target();
     }
 
     /**

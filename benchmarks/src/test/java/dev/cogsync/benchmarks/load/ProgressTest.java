@@ -70,6 +70,22 @@ class ProgressTest {
     }
 
     @Test
+    void theRateCoversTheLastSecondOrSo() {
+        Budget budget = Budget.ofDuration(Duration.ofSeconds(10));
+        budget.start(System.nanoTime());
+        Progress progress = new Progress(err, false, budget, "load");
+
+        progress.update(250_000_000L, 250, 250, 0);
+        progress.update(500_000_000L, 500, 500, 0);
+        progress.update(1_000_000_000L, 1_000, 1_000, 0);
+        progress.update(1_250_000_000L, 4_000, 4_000, 0);
+        progress.update(2_500_000_000L, 5_000, 5_000, 0);
+
+        assertThat(printed().lines().map(line -> line.split("  ")[2])).containsExactly("1,000 patches/s",
+                "1,000 patches/s", "1,000 patches/s", "3,750 patches/s", "800 patches/s");
+    }
+
+    @Test
     void whenNoMorePatchesAreSubmittedItSaysWhatIsStillInFlight() {
         Budget budget = Budget.ofPatches(10);
         budget.start(System.nanoTime());

@@ -18,12 +18,12 @@ final class Summaries {
         failures.put("InternalErrorException", 5L);
         failures.put("TransportException", 2L);
         return new LoadSummary(LoadOptions.defaults(), TARGET, 1_234_567, 1_234_560, 7, failures, 20_000, 8, 9, 0,
-                Duration.ofMillis(10_500), new LatencySummary(1.25, 9.5, 20.125, 350));
+                Duration.ofMillis(10_500), new LatencySummary(1.25, 9.5, 20.125, 350), false);
     }
 
-    /** A run in which nothing was acknowledged and no UpdateRecords was sent. */
+    /** An interrupted run in which nothing was acknowledged and no UpdateRecords was sent. */
     static LoadSummary withNothingAcknowledged() {
         return new LoadSummary(LoadOptions.defaults().toBuilder().mode(Mode.PER_PATCH).patches(3).build(), TARGET,
-                3, 0, 3, Map.of("NotAuthorizedException", 3L), 0, 3, 0, 0, Duration.ofMillis(40), null);
+                3, 0, 3, Map.of("NotAuthorizedException", 3L), 0, 3, 0, 0, Duration.ofMillis(40), null, true);
     }
 }

@@ -27,12 +27,13 @@ class SummaryJsonTest {
         assertThat(json.keySet()).containsExactly("patchesSubmitted", "patchesAcknowledged", "patchesFailed",
                 "failuresByError", "updateRecordsCalls", "listRecordsCalls", "patchesPerCall", "retries",
                 "throttled", "durationSeconds", "patchesPerSecond", "latencyMillis", "mode", "writers", "datasets",
-                "keysPerDataset", "valueBytes");
+                "keysPerDataset", "valueBytes", "interrupted");
         assertThat(json).contains(entry("patchesSubmitted", 1_234_567L), entry("patchesAcknowledged", 1_234_560L),
                 entry("patchesFailed", 7L), entry("updateRecordsCalls", 20_000L), entry("listRecordsCalls", 8L),
                 entry("patchesPerCall", 61.728), entry("retries", 9L), entry("throttled", 0L),
                 entry("durationSeconds", 10.5), entry("mode", "coalesced"), entry("writers", 256L),
-                entry("datasets", 4L), entry("keysPerDataset", 64L), entry("valueBytes", 64L));
+                entry("datasets", 4L), entry("keysPerDataset", 64L), entry("valueBytes", 64L),
+                entry("interrupted", false));
         assertThat((double) json.get("patchesPerSecond")).isCloseTo(1_234_560 / 10.5,
                 offset(1e-6));
         assertThat(json.get("failuresByError")).isEqualTo(Map.of("InternalErrorException", 5L,
@@ -49,7 +50,7 @@ class SummaryJsonTest {
 
         Map<String, Object> json = JsonTree.object(text.toString());
         assertThat(json).containsEntry("patchesPerCall", null).containsEntry("patchesPerSecond", 0.0)
-                .containsEntry("mode", "per-patch");
+                .containsEntry("mode", "per-patch").containsEntry("interrupted", true);
         Map<String, Object> nulls = new LinkedHashMap<>();
         for (String key : new String[]{"p50", "p95", "p99", "max"}) {
             nulls.put(key, null);

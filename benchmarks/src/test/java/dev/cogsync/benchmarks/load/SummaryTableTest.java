@@ -37,7 +37,7 @@ class SummaryTableTest {
     void showsADashForWhatCannotBeComputed() {
         assertThat(SummaryTable.render(Summaries.withNothingAcknowledged())).isEqualTo("""
                 cogsync load: per-patch, 256 writers, 4 datasets x 64 keys, 64-byte values, 3 patches after a 5s \
-                warm-up
+                warm-up (interrupted)
                 target: the embedded emulator at http://127.0.0.1:4000
 
                   patches submitted            3
