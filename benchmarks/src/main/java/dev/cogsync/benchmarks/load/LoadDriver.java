@@ -9,9 +9,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs the writers: each is a non-blocking loop with one patch in flight, which claims a patch from the budget,
  * sends it, records the outcome, and goes again. No thread per writer: the loops run on whichever event loop
- * completed their previous patch. A failed patch is counted and the writer carries on.
+ * completed their previous patch. A failed patch is counted and the writer carries on after a short pause, so that
+ * a failure that comes back at once cannot turn a writer into a busy loop that starves its event loop.
  */
 final class LoadDriver {
+
+    /** How long a writer pauses after a failed patch. */
+    static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(1);
 
     private final Workload workload;
     private final PatchSender sender;
@@ -65,7 +69,7 @@ final class LoadDriver {
                 }))
                 .onErrorResume(error -> {
                     tally.failed(error);
-                    return Mono.just(Boolean.TRUE);
+                    return Mono.delay(PAUSE_AFTER_FAILURE).thenReturn(Boolean.TRUE);
                 });
     }
 }

@@ -1,7 +1,6 @@
 package dev.cogsync.benchmarks.load;
 
 import dev.cogsync.reactor.ClientStats;
-import dev.cogsync.reactor.CoalescingWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -116,7 +115,7 @@ final class LoadSession {
             }
             err.println("load: " + SummaryTable.describe(options) + ", against " + target.description());
             PatchSender sender = options.mode() == Mode.COALESCED
-                    ? new CoalescedSender(CoalescingWriter.create(target.client()))
+                    ? new CoalescedSender(target.client())
                     : new PerPatchSender(target.client());
             try {
                 if (!options.warmup().isZero()) {
