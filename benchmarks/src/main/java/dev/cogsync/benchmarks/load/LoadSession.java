@@ -47,7 +47,8 @@ final class LoadSession {
     /**
      * Runs, prints the summary, and writes the JSON file if asked.
      *
-     * @return 0 when every patch was acknowledged; 1 when any failed, or the run could not start or finish
+     * @return {@link LoadCommand#EXIT_OK} when every patch was acknowledged; {@link LoadCommand#EXIT_FAILED} when
+     *     any failed, or the run could not start or finish
      */
     int run() {
         Workload workload = Workload.create(options);
@@ -70,7 +71,7 @@ final class LoadSession {
         try {
             LoadSummary summary = measure(workload, warmup, budget);
             if (summary == null) {
-                return 1;
+                return LoadCommand.EXIT_FAILED;
             }
             out.print(SummaryTable.render(summary));
             out.flush();
@@ -79,10 +80,15 @@ final class LoadSession {
                     SummaryJson.write(summary, options.json());
                 } catch (IOException e) {
                     err.println("load: cannot write " + options.json() + ": " + e);
-                    return 1;
+                    return LoadCommand.EXIT_FAILED;
                 }
             }
             return summary.exitStatus();
+        } catch (RuntimeException unexpected) {
+            // A bug, or a failure to shut down: say so, with the trace for a bug report, and fail.
+            err.println("load: failed: " + unexpected);
+            unexpected.printStackTrace(err);
+            return LoadCommand.EXIT_FAILED;
         } finally {
             finished.countDown();
             try {
@@ -110,7 +116,8 @@ final class LoadSession {
             try {
                 target.preflight(workload.datasets().get(0));
             } catch (RuntimeException e) {
-                err.println("load: cannot reach " + target.description() + ": " + e.getMessage());
+                err.println("load: cannot start: ListRecords of " + workload.datasets().get(0).datasetName()
+                        + " at " + target.description() + " failed: " + e.getMessage());
                 return null;
             }
             err.println("load: " + SummaryTable.describe(options) + ", against " + target.description());

@@ -76,8 +76,9 @@ record LoadSummary(LoadOptions options, String target, long patchesSubmitted, lo
         return updateRecordsCalls > 0 ? (double) patchesAcknowledged / updateRecordsCalls : null;
     }
 
-    /** @return the command's exit status: 0 when every patch was acknowledged, else 1 */
+    /** @return the command's exit status: {@link LoadCommand#EXIT_OK} when every patch was acknowledged */
     int exitStatus() {
-        return patchesFailed == 0 && patchesAcknowledged == patchesSubmitted ? 0 : 1;
+        return patchesFailed == 0 && patchesAcknowledged == patchesSubmitted ? LoadCommand.EXIT_OK
+                : LoadCommand.EXIT_FAILED;
     }
 }

@@ -167,7 +167,8 @@ class LoadCommandIT {
 
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).startsWith("load: cannot reach http://127.0.0.1:" + port + ": ");
+            assertThat(run.err()).startsWith("load: cannot start: ListRecords of load-0 at http://127.0.0.1:" + port
+                    + " failed: ").contains("Connection refused");
             assertThat(json).doesNotExist();
         } finally {
             restore("aws.accessKeyId", previousKey);
