@@ -85,7 +85,7 @@ final class SummaryTable {
                 .append(count(options.writers())).append(options.writers() == 1 ? " writer, " : " writers, ")
                 .append(count(options.datasets())).append(options.datasets() == 1 ? " dataset x " : " datasets x ")
                 .append(count(options.keys())).append(options.keys() == 1 ? " key, " : " keys, ")
-                .append(options.valueBytes()).append("-byte values, ")
+                .append(count(options.valueBytes())).append("-byte values, ")
                 .append(options.patches() != null ? count(options.patches()) + " patches" : duration(options
                         .duration()))
                 .append(options.warmup().isZero() ? "" : " after a " + duration(options.warmup()) + " warm-up");

@@ -69,6 +69,15 @@ class SummaryTableTest {
     }
 
     @Test
+    void largeNumbersInTheDescriptionAreGrouped() {
+        LoadOptions options = LoadOptions.builder().writers(20_000).datasets(2).keys(1_024).valueBytes(1_000)
+                .patches(1_500_000).warmup(Duration.ZERO).mode(Mode.PER_PATCH).build();
+
+        assertThat(SummaryTable.describe(options)).isEqualTo("per-patch, 20,000 writers, 2 datasets x 1,024 keys, "
+                + "1,000-byte values, 1,500,000 patches");
+    }
+
+    @Test
     void durationsAreWrittenAsTheyAreTyped() {
         assertThat(SummaryTable.duration(Duration.ofMillis(500))).isEqualTo("500ms");
         assertThat(SummaryTable.duration(Duration.ofSeconds(10))).isEqualTo("10s");
