@@ -1,0 +1,142 @@
+package dev.cogsync.benchmarks.load;
+
+import dev.cogsync.auth.AwsCredentialsProvider;
+import dev.cogsync.auth.DefaultCredentialsProvider;
+import dev.cogsync.auth.StaticCredentialsProvider;
+import dev.cogsync.emulator.CognitoSyncEmulator;
+import dev.cogsync.emulator.FaultConfig;
+import dev.cogsync.emulator.ThrottleConfig;
+import dev.cogsync.model.DatasetRef;
+import dev.cogsync.model.ListRecordsRequest;
+import dev.cogsync.reactor.ClientOptions;
+import dev.cogsync.reactor.CognitoSyncClient;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What a run sends to: the embedded emulator (started here, on a free loopback port) or the given endpoint, and
+ * the client pointed at it. Closing releases the client's connection pool, then stops the emulator.
+ */
+final class LoadTarget implements AutoCloseable {
+
+    private static final Duration PREFLIGHT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final CognitoSyncEmulator emulator;
+    private final URI endpoint;
+    private final CognitoSyncClient client;
+
+    private LoadTarget(CognitoSyncEmulator emulator, URI endpoint, CognitoSyncClient client) {
+        this.emulator = emulator;
+        this.endpoint = endpoint;
+        this.client = client;
+    }
+
+    /**
+     * Starts the emulator when the options ask for it, and creates the client.
+     *
+     * <p>The client has the library's defaults (retry policy, 128 connections, timeouts), except that as many
+     * requests may wait for a connection as there are writers, so that the driver's own concurrency never
+     * overflows the pool's queue.
+     *
+     * @param options the run's options
+     * @return the target; close it when done
+     * @throws RuntimeException when the emulator cannot start or the client cannot be created
+     */
+    static LoadTarget open(LoadOptions options) {
+        CognitoSyncEmulator emulator = null;
+        try {
+            URI endpoint;
+            AwsCredentialsProvider credentials;
+            if (options.embedded()) {
+                emulator = CognitoSyncEmulator.builder()
+                        .region(options.region())
+                        .seed(options.seed())
+                        .throttle(throttle(options.throttleRps()))
+                        .faults(faults(options.faultRate()))
+                        .start();
+                endpoint = emulator.endpoint();
+                credentials = StaticCredentialsProvider.create(emulator.credentials());
+            } else {
+                endpoint = options.endpoint();
+                credentials = DefaultCredentialsProvider.create();
+            }
+            CognitoSyncClient client = CognitoSyncClient.create(ClientOptions.builder()
+                    .region(options.region())
+                    .endpointOverride(endpoint)
+                    .credentialsProvider(credentials)
+                    .pendingAcquireMaxCount(Math.max(ClientOptions.DEFAULT_PENDING_ACQUIRE_MAX_COUNT,
+                            options.writers()))
+                    .userAgentSuffix("cogsync-load")
+                    .build());
+            return new LoadTarget(emulator, endpoint, client);
+        } catch (RuntimeException e) {
+            if (emulator != null) {
+                emulator.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The embedded emulator's rate limit: {@code rps} requests per second per identity, in bursts of one second's
+     * worth.
+     *
+     * @param rps requests per second, 0 for none
+     * @return the rate limit
+     */
+    static ThrottleConfig throttle(double rps) {
+        return rps > 0 ? ThrottleConfig.of(rps, (int) Math.max(1, Math.ceil(rps))) : ThrottleConfig.OFF;
+    }
+
+    /**
+     * The embedded emulator's faults for a total fault probability {@code p}: half of it 500 errors, a quarter
+     * connections closed before anything is applied, a quarter UpdateRecords applied and then dropped without a
+     * response. The emulator draws each kind independently, and applied-then-dropped hits only UpdateRecords
+     * that succeed, so the rate actually seen is a little under {@code p}.
+     *
+     * @param p the fault probability per request, in [0, 1]
+     * @return the faults, on every operation
+     */
+    static FaultConfig faults(double p) {
+        return p > 0
+                ? FaultConfig.builder().internalError(p / 2).connectionClosed(p / 4).appliedThenDropped(p / 4).build()
+                : FaultConfig.NONE;
+    }
+
+    /**
+     * Checks, before any writer starts, that the endpoint answers and accepts the credentials: one ListRecords on
+     * the first dataset, with the client's retries. Skipped for the embedded emulator, which is known to be up.
+     *
+     * @param dataset the dataset to list
+     * @throws RuntimeException the error that the endpoint or the credentials chain gave
+     */
+    void preflight(DatasetRef dataset) {
+        if (emulator == null) {
+            client.listRecords(ListRecordsRequest.of(dataset)).block(PREFLIGHT_TIMEOUT);
+        }
+    }
+
+    /** @return the client every patch goes through */
+    CognitoSyncClient client() {
+        return client;
+    }
+
+    /** @return what the run sends to, for people: {@code the embedded emulator at http://...} or the endpoint */
+    String description() {
+        return emulator != null ? "the embedded emulator at " + endpoint : endpoint.toString();
+    }
+
+    /** Releases the client's connections, then stops the emulator. Blocks; idempotent enough for one caller. */
+    @Override
+    public void close() {
+        try {
+            client.closeGracefully().block(CLOSE_TIMEOUT);
+        } finally {
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+}
