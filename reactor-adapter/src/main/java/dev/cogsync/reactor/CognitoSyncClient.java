@@ -75,9 +75,13 @@ public final class CognitoSyncClient implements AutoCloseable {
                 .disableRetry(true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         options.connectTimeout().toMillis()))
-                .responseTimeout(options.responseTimeout());
-        String origin = endpoint.scheme() + "://" + endpoint.hostHeader();
-        this.executor = new CallExecutor(new ReactorNettyTransport(http, origin, userAgent(options)),
+                .responseTimeout(options.responseTimeout())
+                .host(endpoint.host())
+                .port(endpoint.port());
+        if (endpoint.scheme().equals("https") && !http.configuration().isSecure()) {
+            http = http.secure();
+        }
+        this.executor = new CallExecutor(new ReactorNettyTransport(http, userAgent(options)),
                 endpoint.hostHeader(), credentials, SigV4Signer.create(region, SIGNING_SERVICE),
                 options.retryPolicy(), options.retryPolicy().newQuota(), options.attemptTimeout(),
                 options.apiCallTimeout(), options.responseTimeout(), options.clock(),

@@ -255,6 +255,19 @@ class CognitoSyncClientWireIT {
     }
 
     @Test
+    void aOneDigitPortIsAPortNotPartOfAHostName() {
+        // Nothing listens on port 9 here (discard): the connection is refused, not a host name left unresolved.
+        try (CognitoSyncClient refused = CognitoSyncClient.create(options(RetryPolicy.none(), CREDENTIALS)
+                .endpointOverride(URI.create("http://127.0.0.1:9")).build())) {
+            StepVerifier.create(refused.listRecords(ListRecordsRequest.of(DATASET)))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                            .hasMessageStartingWith("could not connect")
+                            .hasMessageNotContaining("resolve"))
+                    .verify(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void doNotSendUntilSubscribed() throws Exception {
         server.enqueue(json(200, "{\"Records\":[]}"));
         var call = client.listRecords(ListRecordsRequest.of(DATASET));

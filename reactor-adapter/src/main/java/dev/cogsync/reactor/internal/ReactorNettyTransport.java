@@ -19,19 +19,18 @@ public final class ReactorNettyTransport implements Transport {
     private static final byte[] NO_BODY = new byte[0];
 
     private final HttpClient client;
-    private final String origin;
     private final String userAgent;
 
     /**
      * Creates the transport.
      *
-     * @param client a configured client; this transport never disposes it
-     * @param origin scheme, host and port, without a trailing slash, for example {@code http://127.0.0.1:8080}
+     * @param client a client configured with the endpoint's host, port and security: requests go to relative
+     *     URIs, which also spares parsing a URI per request (and Reactor Netty's URI parsing does not take
+     *     one-digit ports); this transport never disposes it
      * @param userAgent the {@code User-Agent} header value
      */
-    public ReactorNettyTransport(HttpClient client, String origin, String userAgent) {
+    public ReactorNettyTransport(HttpClient client, String userAgent) {
         this.client = client;
-        this.origin = origin;
         this.userAgent = userAgent;
     }
 
@@ -39,7 +38,7 @@ public final class ReactorNettyTransport implements Transport {
     public Mono<HttpResult> exchange(WireRequest request) {
         byte[] body = request.body();
         return client.request(HttpMethod.valueOf(request.method()))
-                .uri(origin + request.pathAndQuery())
+                .uri(request.pathAndQuery())
                 .send((outbound, out) -> {
                     HttpHeaders headers = outbound.requestHeaders();
                     // set, not add: Reactor Netty has already put its own Host and User-Agent there, and the
