@@ -19,15 +19,16 @@ jvm="-Xms2g -Xmx2g -Xmn1g -XX:+AlwaysPreTouch"
 
 case "$mode" in
 quick)
-    # The headline configurations only, with the same 16 s of warm-up for every driver. Throughput here is
-    # still rising at 16 s (it plateaus after 20-25 s, and the AWS SDK after 60-100 s), so quick mode is a
-    # smoke test of the ratios; full mode gives each driver 90 s.
+    # The headline configurations only, with the same 20 s of warm-up for every driver. Throughput here
+    # plateaus after 20-25 s (the AWS SDK after 60-100 s, which flatters cogsync), so quick mode is a check of
+    # the ratios; full mode gives each driver 90 s.
     java -jar "$jar" 'ThroughputBenchmark|CeilingBenchmark|LatencyBenchmark' \
         -p driver=managed,explicit,plain,peer -p writers=256 -p datasets=4 \
         -p batch=64,100 -p inFlight=4 -p client=managed,plain,peer,ceiling \
-        -f 1 -wi 4 -w 4s -i 3 -r 2s -jvmArgs "$jvm" \
+        -f 1 -wi 5 -w 4s -i 4 -r 1s -jvmArgs "$jvm" \
         -rf json -rff "$out/comparison.json" | tee "$out/comparison.log"
-    java -jar "$jar" 'ClientCpuBenchmark' -p batch=1,100 -f 1 -wi 2 -w 1s -i 2 -r 1s -prof gc -jvmArgs "$jvm" \
+    java -jar "$jar" 'ClientCpuBenchmark' -p batch=1,100 \
+        -f 1 -wi 2 -w 1s -i 2 -r 1s -prof gc -jvmArgs "$jvm" \
         -rf json -rff "$out/cpu.json" | tee "$out/cpu.log"
     ;;
 full)

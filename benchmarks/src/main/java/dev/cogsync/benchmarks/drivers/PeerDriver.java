@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsRequest;
  * count its last write returned.
  *
  * <p>In this JVM it runs on the SDK's CRT-based async HTTP client: the SDK's Netty client does not run on Netty
- * 4.2, which cogsync and the emulator use (aws/aws-sdk-java-v2#6757). {@code peer-netty.sh} runs the SDK with
+ * 4.2, which cogsync and the emulator use (aws/aws-sdk-java-v2#6757). {@code separate-jvms.sh} runs the SDK with
  * its Netty client in a JVM of its own.
  */
 public final class PeerDriver implements Driver {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The peer outside JMH: the AWS SDK for Java v2, one UpdateRecords per patch, in a closed loop with the same
  * workload as the JMH {@code ThroughputBenchmark} (writer {@code w} owns {@code key-w} in dataset
  * {@code w % datasets}, 32-byte values). It uses only the SDK, so it runs on whatever HTTP client is on the
- * classpath: {@code peer-netty.sh} runs it with the SDK's Netty client, which cannot share a JVM with Netty 4.2.
+ * classpath: {@code separate-jvms.sh} runs it with the SDK's Netty client, which cannot share a JVM with Netty 4.2.
  *
  * <p>Arguments: {@code ENDPOINT WRITERS DATASETS WARMUP_SECONDS MEASURE_SECONDS}; credentials from
  * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}. Prints one line: the HTTP client and patches per second.
@@ -31,6 +31,7 @@ public final class SdkLoad {
     private final int datasets;
     private final String value = "v".repeat(32);
     private final String[] tokens;
+    private final java.util.Map<String, Long> counts = new java.util.concurrent.ConcurrentHashMap<>();
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -62,7 +63,7 @@ public final class SdkLoad {
             SdkLoad load = new SdkLoad(sdk, datasets);
             load.prepare();
             for (int w = 0; w < writers; w++) {
-                load.loop(w, 0);
+                load.loop(w, load.counts.getOrDefault(w % datasets + "/key-" + w, 0L));
             }
             Thread.sleep(warmup * 1000);
             long start = load.acknowledged.sum();
@@ -97,10 +98,19 @@ public final class SdkLoad {
         return String.format("us-east-1:%08x-0000-4000-8000-000000000000", dataset / 16);
     }
 
+    /** Lists every dataset, as an SDK user would, for a session token and each record's current count. */
     private void prepare() {
         for (int d = 0; d < datasets; d++) {
-            tokens[d] = sdk.listRecords(ListRecordsRequest.builder().identityPoolId(POOL).identityId(identity(d))
-                    .datasetName("bench-" + d).build()).join().syncSessionToken();
+            String nextToken = null;
+            do {
+                var page = sdk.listRecords(ListRecordsRequest.builder().identityPoolId(POOL).identityId(identity(d))
+                        .datasetName("bench-" + d).nextToken(nextToken).build()).join();
+                tokens[d] = page.syncSessionToken();
+                for (var record : page.records()) {
+                    counts.put(d + "/" + record.key(), record.syncCount());
+                }
+                nextToken = page.nextToken();
+            } while (nextToken != null);
         }
     }
 
