@@ -15,6 +15,7 @@ import dev.cogsync.protocol.ListRecordsCodec;
 import dev.cogsync.protocol.UpdateRecordsCodec;
 import dev.cogsync.reactor.internal.CallExecutor;
 import dev.cogsync.reactor.internal.ReactorNettyTransport;
+import dev.cogsync.reactor.internal.TimeoutTimer;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -85,7 +86,7 @@ public final class CognitoSyncClient implements AutoCloseable {
                 endpoint.hostHeader(), credentials, SigV4Signer.create(region, SIGNING_SERVICE),
                 options.retryPolicy(), options.retryPolicy().newQuota(), options.attemptTimeout(),
                 options.apiCallTimeout(), options.responseTimeout(), options.clock(),
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), TimeoutTimer.wheel());
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.cogsync.auth.AwsCredentials;
 import dev.cogsync.auth.SigV4Verifier;
 import dev.cogsync.auth.StaticCredentialsProvider;
 import dev.cogsync.auth.Verification;
+import dev.cogsync.exception.ApiCallTimeoutException;
+import dev.cogsync.exception.AttemptTimeoutException;
 import dev.cogsync.exception.CognitoSyncClientException;
 import dev.cogsync.exception.CognitoSyncServiceException;
 import dev.cogsync.exception.MalformedResponseException;
@@ -314,6 +316,42 @@ class CognitoSyncClientWireIT {
 
             StepVerifier.create(single.listRecords(ListRecordsRequest.of(DATASET))).expectNextCount(1)
                     .verifyComplete();
+        }
+    }
+
+    @Test
+    void anAttemptThatOutlivesItsTimeoutFailsAndGivesBackItsConnection() {
+        try (CognitoSyncClient single = CognitoSyncClient.create(options(RetryPolicy.none(), CREDENTIALS)
+                .maxConnections(1).attemptTimeout(Duration.ofMillis(300)).build())) {
+            server.enqueue(new MockResponse.Builder().code(200).body("{\"Records\":[]}")
+                    .headersDelay(30, TimeUnit.SECONDS).build());
+            server.enqueue(json(200, "{\"Records\":[],\"Count\":0}"));
+
+            long started = System.nanoTime();
+            StepVerifier.create(single.listRecords(ListRecordsRequest.of(DATASET)))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(AttemptTimeoutException.class)
+                            .hasMessageContaining("within PT0.3S")
+                            .satisfies(t -> assertThat(((AttemptTimeoutException) t).attempts()).isEqualTo(1)))
+                    .verify(Duration.ofSeconds(10));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300))
+                    .isLessThan(Duration.ofSeconds(10));
+
+            StepVerifier.create(single.listRecords(ListRecordsRequest.of(DATASET))).expectNextCount(1)
+                    .verifyComplete();
+        }
+    }
+
+    @Test
+    void theCallTimeoutEndsACallWhoseAttemptsNeverAnswer() {
+        try (CognitoSyncClient patient = CognitoSyncClient.create(options(RetryPolicy.defaults(), CREDENTIALS)
+                .apiCallTimeout(Duration.ofMillis(500)).build())) {
+            server.enqueue(new MockResponse.Builder().code(200).body("{\"Records\":[]}")
+                    .headersDelay(30, TimeUnit.SECONDS).build());
+
+            StepVerifier.create(patient.listRecords(ListRecordsRequest.of(DATASET)))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ApiCallTimeoutException.class)
+                            .hasMessageContaining("within PT0.5S"))
+                    .verify(Duration.ofSeconds(10));
         }
     }
 

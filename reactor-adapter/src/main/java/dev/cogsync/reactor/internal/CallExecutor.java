@@ -47,6 +47,7 @@ public final class CallExecutor {
     private final Duration responseTimeout;
     private final Clock clock;
     private final DoubleSupplier jitter;
+    private final TimeoutTimer timer;
     private final LongAdder updateRecordsAttempts = new LongAdder();
     private final LongAdder listRecordsAttempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -67,10 +68,12 @@ public final class CallExecutor {
      * @param responseTimeout the transport's response timeout, for error messages
      * @param clock dates the signatures
      * @param jitter draws uniformly from [0, 1) for backoff jitter
+     * @param timer arms the attempt and call timeouts
      */
     public CallExecutor(Transport transport, String hostHeader, AwsCredentialsProvider credentials,
                         SigV4Signer signer, RetryPolicy retryPolicy, RetryQuota retryQuota, Duration attemptTimeout,
-                        Duration apiCallTimeout, Duration responseTimeout, Clock clock, DoubleSupplier jitter) {
+                        Duration apiCallTimeout, Duration responseTimeout, Clock clock, DoubleSupplier jitter,
+                        TimeoutTimer timer) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.host = new HttpHeader("Host", Objects.requireNonNull(hostHeader, "hostHeader"));
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -82,6 +85,7 @@ public final class CallExecutor {
         this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     /**
@@ -154,7 +158,7 @@ public final class CallExecutor {
             return Mono.defer(() -> attempt(withHost, decoder, state))
                     .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
                             policy))))
-                    .timeout(apiCallTimeout, Mono.error(() -> apiCallTimedOut(state)))
+                    .timeout(timer.after(apiCallTimeout), Mono.error(() -> apiCallTimedOut(state)))
                     .doOnSuccess(ignored -> retryQuota.releaseAfterSuccess(state.lastTokensAcquired));
         });
     }
@@ -190,7 +194,7 @@ public final class CallExecutor {
         }
         WireRequest signed = signer.sign(request, resolved, clock.instant()).request();
         return transport.exchange(signed)
-                .timeout(attemptTimeout)
+                .timeout(timer.after(attemptTimeout))
                 .onErrorMap(e -> e instanceof TimeoutException
                         ? new AttemptTimeoutException(attemptTimeout, attempt)
                         : TransportFailures.classify(e, attempt, responseTimeout))

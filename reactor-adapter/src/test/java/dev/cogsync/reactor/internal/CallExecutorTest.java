@@ -51,7 +51,7 @@ class CallExecutorTest {
         return new CallExecutor(transport, "cognito-sync.us-east-1.amazonaws.com",
                 StaticCredentialsProvider.create(CREDENTIALS), SigV4Signer.create("us-east-1", "cognito-sync"),
                 policy, policy.newQuota(), attemptTimeout, apiCallTimeout, Duration.ofSeconds(20),
-                Clock.systemUTC(), jitter);
+                Clock.systemUTC(), jitter, TimeoutTimer.REACTOR);
     }
 
     private static Mono<String> call(CallExecutor executor) {
@@ -309,7 +309,7 @@ class CallExecutorTest {
             resolutions.incrementAndGet();
             return CompletableFuture.completedFuture(CREDENTIALS);
         }, SigV4Signer.create("us-east-1", "cognito-sync"), attempts(2), attempts(2).newQuota(),
-                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(20), ticking, () -> 0.0);
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(20), ticking, () -> 0.0, TimeoutTimer.REACTOR);
         transport.error("InternalErrorException", 500).respond(200, "ok");
 
         StepVerifier.withVirtualTime(() -> call(executor)).expectNext("ok").verifyComplete();
@@ -329,7 +329,7 @@ class CallExecutorTest {
         CallExecutor executor = new CallExecutor(transport, "h", () -> CompletableFuture.failedFuture(
                 new CredentialsException("no credentials anywhere")), SigV4Signer.create("us-east-1", "cognito-sync"),
                 attempts(3), attempts(3).newQuota(), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                Duration.ofSeconds(20), Clock.systemUTC(), () -> 0.0);
+                Duration.ofSeconds(20), Clock.systemUTC(), () -> 0.0, TimeoutTimer.REACTOR);
 
         StepVerifier.create(call(executor)).expectErrorMessage("no credentials anywhere").verify();
         assertThat(transport.sent).isEmpty();
