@@ -17,6 +17,13 @@ benchmarks_jar=benchmarks/target/cogsync-benchmarks.jar
 classpath_file=benchmarks/target/sdk-netty.classpath
 mvn -q -B -ntp -f benchmarks/sdk-netty/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file"
 
+# The figures also go to a file beside the JMH results, with when, where and what was measured.
+results=benchmarks/results/separate-jvms
+mkdir -p "$results"
+exec > >(tee "$results/summary.txt")
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "# benchmarks/separate-jvms.sh $writers $datasets $warmup $measure"
+
 log=$(mktemp)
 java -Xms1g -Xmx1g -jar "$emulator_jar" --port 0 > "$log" 2>&1 &
 emulator=$!
