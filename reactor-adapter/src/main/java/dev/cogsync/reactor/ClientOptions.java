@@ -43,6 +43,11 @@ import java.util.Objects;
  * <p>When {@link Builder#httpClient(HttpClient)} or {@link Builder#connectionProvider(ConnectionProvider)} is
  * given, the client uses it and never disposes it; the pool settings above then do not apply, and the client
  * applies its timeouts and disables Reactor Netty's transparent retry on its own copy of the {@code HttpClient}.
+ *
+ * <p>The attempt and call timeouts run on one timer for the whole process, a daemon thread named
+ * {@code cogsync-timeouts} that ticks every 10 ms, so they fire up to 10 ms late; what follows a timeout (the
+ * backoff before a retry, or the error reaching the subscriber) starts on that thread. The response timeout is
+ * Netty's, on the connection's event loop.
  */
 public final class ClientOptions {
 
