@@ -43,7 +43,7 @@ class LoadCommandIT {
         Run run = load("--mode", "coalesced", "--writers", "16", "--datasets", "2", "--patches", "1000",
                 "--warmup", "0s");
 
-        assertThat(run.status()).isZero();
+        assertThat(run.status()).as("exit status; the run printed:%n%s", run.out()).isZero();
         Summary summary = run.summary();
         assertThat(summary.count("patchesSubmitted")).isEqualTo(1000);
         assertThat(summary.count("patchesAcknowledged")).isEqualTo(1000);
@@ -65,7 +65,7 @@ class LoadCommandIT {
         Run run = load("--mode", "per-patch", "--writers", "16", "--datasets", "2", "--patches", "1000",
                 "--warmup", "0s");
 
-        assertThat(run.status()).isZero();
+        assertThat(run.status()).as("exit status; the run printed:%n%s", run.out()).isZero();
         Summary summary = run.summary();
         assertThat(summary.count("patchesAcknowledged")).isEqualTo(1000);
         assertThat(summary.count("patchesFailed")).isZero();
@@ -120,7 +120,7 @@ class LoadCommandIT {
     void theWarmUpIsNotCounted() throws IOException {
         Run run = load("--writers", "8", "--datasets", "2", "--patches", "300", "--warmup", "300ms");
 
-        assertThat(run.status()).isZero();
+        assertThat(run.status()).as("exit status; the run printed:%n%s", run.out()).isZero();
         Summary summary = run.summary();
         assertThat(summary.count("patchesSubmitted")).isEqualTo(300);
         assertThat(summary.count("patchesAcknowledged")).isEqualTo(300);
