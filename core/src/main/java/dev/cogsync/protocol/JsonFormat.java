@@ -198,15 +198,9 @@ final class JsonFormat {
 
     /** Parses {@code 1704164645.678} without BigDecimal on the common path; other forms fall back to it. */
     static Instant parseEpochSeconds(String text) {
-        int dot = text.indexOf('.');
-        int length = text.length();
-        if (dot > 0 && dot < 19 && length - dot - 1 <= 9 && allDigits(text, 0, dot) && allDigits(text, dot + 1, length)) {
-            long seconds = Long.parseLong(text, 0, dot, 10);
-            int nanos = 0;
-            for (int i = dot + 1; i < dot + 10; i++) {
-                nanos = nanos * 10 + (i < length ? text.charAt(i) - '0' : 0);
-            }
-            return Instant.ofEpochSecond(seconds, nanos);
+        Instant fast = parseDecimal(text.toCharArray(), 0, text.length());
+        if (fast != null) {
+            return fast;
         }
         try {
             BigDecimal decimal = new BigDecimal(text);
@@ -217,16 +211,6 @@ final class JsonFormat {
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
             return null;
         }
-    }
-
-    private static boolean allDigits(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Reads a string member; {@code null} for a JSON null. */
