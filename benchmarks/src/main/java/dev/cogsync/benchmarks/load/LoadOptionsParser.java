@@ -253,13 +253,7 @@ final class LoadOptionsParser {
     }
 
     private static Duration duration(String name, String text) throws UsageException {
-        Duration value;
-        try {
-            value = DurationText.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": must be a duration such as 500ms, 10s, 2m or PT30S, was \"" + text
-                    + "\"");
-        }
+        Duration value = parseDuration(name, text, "500ms, 10s, 2m or PT30S");
         if (value.isZero() || value.isNegative()) {
             throw new UsageException(name + ": must be positive, was \"" + text + "\"");
         }
@@ -267,17 +261,19 @@ final class LoadOptionsParser {
     }
 
     private static Duration warmup(String name, String text) throws UsageException {
-        Duration value;
-        try {
-            value = DurationText.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": must be a duration such as 0s, 500ms, 5s or PT5S, was \"" + text
-                    + "\"");
-        }
+        Duration value = parseDuration(name, text, "0s, 500ms, 5s or PT5S");
         if (value.isNegative()) {
             throw new UsageException(name + ": must not be negative, was \"" + text + "\"");
         }
         return value;
+    }
+
+    private static Duration parseDuration(String name, String text, String examples) throws UsageException {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(name + ": must be a duration such as " + examples + ", was \"" + text + "\"");
+        }
     }
 
     private static double positiveNumber(String name, String text) throws UsageException {
