@@ -4,6 +4,8 @@ import dev.cogsync.auth.AwsCredentials;
 import dev.cogsync.emulator.internal.EmulatorServer;
 import dev.cogsync.model.DatasetRef;
 
+import reactor.core.publisher.Mono;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -193,7 +195,21 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         server.configureThrottle(throttle);
     }
 
-    /** Stops the server, closes its connections and releases its event loops. Blocks up to about 20 seconds. */
+    /**
+     * Stops the server, closes its connections and releases its event loops, without blocking: for reactive
+     * code, and anywhere a thread must not wait.
+     *
+     * @return completes when everything is released; fails when the server did not close within 10 seconds
+     */
+    public Mono<Void> closeLater() {
+        return server.closeLater();
+    }
+
+    /**
+     * Stops the server, closes its connections and releases its event loops, waiting up to about 20 seconds:
+     * for try-with-resources and tests. Not on an event loop, where Reactor refuses to wait; use
+     * {@link #closeLater()} there.
+     */
     @Override
     public void close() {
         server.close();

@@ -8,6 +8,7 @@ import dev.cogsync.emulator.ThrottleConfig;
 import dev.cogsync.model.DatasetRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
@@ -53,7 +54,8 @@ public final class EmulatorServer implements AutoCloseable {
                     .handle(new HttpFrontEnd(processor, counters))
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
-            releaseLoops();
+            // Starting blocks anyway (it binds and waits); so does giving up.
+            releaseLoops().block(Duration.ofSeconds(15));
             throw e;
         }
         LOG.debug("Cognito Sync emulator listening on {}:{} ({})", config.host(), server.port(), config);
@@ -177,18 +179,33 @@ public final class EmulatorServer implements AutoCloseable {
         throttler.configure(Objects.requireNonNull(config, "config"));
     }
 
-    /** Stops listening, closes connections and releases the event loops; waits up to 10 seconds. */
-    @Override
-    public void close() {
-        try {
-            server.disposeNow(Duration.ofSeconds(10));
-        } finally {
-            releaseLoops();
-        }
+    /**
+     * Stops listening, closes connections and releases the event loops, without blocking. The server gets 10
+     * seconds to close; the loops are released either way, and a server that did not close fails the result.
+     *
+     * @return completes when everything is released
+     */
+    public Mono<Void> closeLater() {
+        return Mono.defer(() -> {
+            server.dispose();
+            return server.onDispose()
+                    .timeout(Duration.ofSeconds(10))
+                    .onErrorResume(e -> releaseLoops().then(Mono.error(e)))
+                    .then(releaseLoops());
+        });
     }
 
     /** No quiet period: the server is closed, so no task can arrive that a quiet period would wait for. */
-    private void releaseLoops() {
-        loops.disposeLater(Duration.ZERO, Duration.ofSeconds(10)).block(Duration.ofSeconds(15));
+    private Mono<Void> releaseLoops() {
+        return loops.disposeLater(Duration.ZERO, Duration.ofSeconds(10));
+    }
+
+    /**
+     * {@link #closeLater()}, waiting for it: for try-with-resources, test extensions and the standalone main.
+     * Reactor refuses the wait on an event loop; reactive code uses {@link #closeLater()}.
+     */
+    @Override
+    public void close() {
+        closeLater().block(Duration.ofSeconds(25));
     }
 }

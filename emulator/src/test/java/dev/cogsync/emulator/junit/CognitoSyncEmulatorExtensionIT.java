@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,6 +74,19 @@ class CognitoSyncEmulatorExtensionIT {
         CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().authEnabled(false).start();
         int port = emulator.port();
         emulator.close();
+
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1", port), 2000))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void emulatorClosedWithoutBlocking_releasesItsPort() throws IOException {
+        CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().authEnabled(false).start();
+        int port = emulator.port();
+
+        StepVerifier.create(emulator.closeLater()).expectComplete().verify(Duration.ofSeconds(30));
 
         try (Socket socket = new Socket()) {
             assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1", port), 2000))
