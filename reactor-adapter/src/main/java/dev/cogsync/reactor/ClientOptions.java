@@ -36,6 +36,9 @@ import java.util.Objects;
  *       byte</td></tr>
  *   <tr><td>apiCallTimeout</td><td>2 min for a call with all its retries and backoff</td></tr>
  *   <tr><td>retryPolicy</td><td>{@link RetryPolicy#defaults()}: the AWS SDK standard mode, 3 attempts</td></tr>
+ *   <tr><td>adaptiveRate</td><td>off for the client's own calls: when on, each identity's calls are paced by
+ *       an adaptive send rate ({@link dev.cogsync.retry.AdaptiveRateLimiter}, the AWS SDKs' adaptive retry
+ *       mode). A {@link CoalescingWriter} uses the same per-identity rates whatever this says</td></tr>
  *   <tr><td>userAgentSuffix</td><td>none</td></tr>
  *   <tr><td>httpClient / connectionProvider</td><td>none: the client creates and owns its own pool</td></tr>
  * </table>
@@ -69,6 +72,7 @@ public final class ClientOptions {
     private final Duration attemptTimeout;
     private final Duration apiCallTimeout;
     private final RetryPolicy retryPolicy;
+    private final boolean adaptiveRate;
     private final String userAgentSuffix;
     private final HttpClient httpClient;
     private final ConnectionProvider connectionProvider;
@@ -88,6 +92,7 @@ public final class ClientOptions {
         this.attemptTimeout = positive("attemptTimeout", builder.attemptTimeout);
         this.apiCallTimeout = positive("apiCallTimeout", builder.apiCallTimeout);
         this.retryPolicy = Objects.requireNonNull(builder.retryPolicy, "retryPolicy");
+        this.adaptiveRate = builder.adaptiveRate;
         this.userAgentSuffix = builder.userAgentSuffix;
         this.httpClient = builder.httpClient;
         this.connectionProvider = builder.connectionProvider;
@@ -144,6 +149,7 @@ public final class ClientOptions {
         builder.attemptTimeout = attemptTimeout;
         builder.apiCallTimeout = apiCallTimeout;
         builder.retryPolicy = retryPolicy;
+        builder.adaptiveRate = adaptiveRate;
         builder.userAgentSuffix = userAgentSuffix;
         builder.httpClient = httpClient;
         builder.connectionProvider = connectionProvider;
@@ -216,6 +222,15 @@ public final class ClientOptions {
         return retryPolicy;
     }
 
+    /**
+     * Whether the client's own calls are paced by each identity's adaptive send rate.
+     *
+     * @return {@code true} when on; off by default
+     */
+    public boolean adaptiveRate() {
+        return adaptiveRate;
+    }
+
     /** @return the user agent suffix, or {@code null} */
     public String userAgentSuffix() {
         return userAgentSuffix;
@@ -251,6 +266,7 @@ public final class ClientOptions {
         private Duration attemptTimeout = Duration.ofSeconds(30);
         private Duration apiCallTimeout = Duration.ofMinutes(2);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private boolean adaptiveRate;
         private String userAgentSuffix;
         private HttpClient httpClient;
         private ConnectionProvider connectionProvider;
@@ -389,6 +405,17 @@ public final class ClientOptions {
          */
         public Builder apiCallTimeout(Duration timeout) {
             this.apiCallTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Paces the client's own calls by each identity's adaptive send rate (off by default).
+         *
+         * @param adaptive whether to pace calls
+         * @return this builder
+         */
+        public Builder adaptiveRate(boolean adaptive) {
+            this.adaptiveRate = adaptive;
             return this;
         }
 

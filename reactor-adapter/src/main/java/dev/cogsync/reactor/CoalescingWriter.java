@@ -1,19 +1,21 @@
 package dev.cogsync.reactor;
 
 import dev.cogsync.exception.ValidationException;
+import dev.cogsync.exception.WriteTimeoutException;
 import dev.cogsync.exception.WriterClosedException;
 import dev.cogsync.exception.WriterOverloadedException;
 import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.Record;
 import dev.cogsync.model.RecordPatch;
 import org.reactivestreams.Publisher;
-import reactor.core.Disposable;
+import dev.cogsync.reactor.internal.CallExecutor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,7 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       writer tracks every record's sync count from its own responses and from ListRecords and fills it in.
  *       When another writer changed a record, it lists the dataset and applies the
  *       {@link dev.cogsync.batch.ConflictResolver} ({@link WriterOptions#conflictResolver()}, by default last
- *       writer wins with this caller's value), up to {@link WriterOptions#maxConflictRetries()} times.
+ *       writer wins with this caller's value), and sends again after a jittered backoff until the write wins or its
+ *       deadline passes ({@link WriterOptions#maxConflictRetries()} can bound the rounds).
  * </ul>
  *
  * <h2>Guarantees</h2>
@@ -48,9 +51,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>Session tokens.</b> One ListRecords on a dataset's first write, then reused. A token the service
  *       rejects is replaced by listing again, and the request retried once; tokens found to be single-use are
  *       fetched before every request.
- *   <li><b>Throttling and transient failures</b> are retried with the client's backoff and retry quota (or
- *       {@link WriterOptions#retryPolicy()}); writes that arrived meanwhile join the retried request, so
- *       throttling raises the batch size rather than the request count.
+ *   <li><b>Deadlines.</b> Every write has one ({@link WriterOptions#writeTimeout()}, or its own through the
+ *       overloads that take a timeout), covering queueing, ListRecords, every attempt and every backoff. It ends
+ *       by then with its record, its own error, or a {@link WriteTimeoutException} that carries the last failure
+ *       and says whether the write may have been applied. The slack is the timer's tick (10 ms) plus the time the
+ *       callers' own continuations take on the timer's thread.
+ *   <li><b>Throttling and outages become latency.</b> Throttling (both 429s), 5xx, resets, attempt timeouts and
+ *       lost responses never fail a write before its deadline: the writes stay queued, the dataset backs off
+ *       exponentially with full jitter (the bases and cap of {@link WriterOptions#retryPolicy()} or the
+ *       client's, honouring {@code Retry-After}), and writes that arrive meanwhile join the next request, so
+ *       throttling raises the batch size rather than the error rate. Each attempt is one HTTP request scheduled
+ *       by the writer; nothing retries underneath it. A spent retry quota lengthens backoffs; it fails nothing.
+ *   <li><b>Adaptive rate.</b> With {@link WriterOptions#adaptiveRate()} (the default) each identity's send rate
+ *       follows the AWS SDKs' adaptive retry mode: it drops when the service throttles and recovers as requests
+ *       succeed, so a sustained over-quota load is paced instead of hammering the service.
  *   <li><b>Lost responses.</b> When a connection fails after a request was sent, the retry can meet a conflict
  *       caused by its own first attempt. The writer then lists the dataset and, if the server's records equal
  *       what the request wrote, reports success: never a false conflict, never a second application.
@@ -63,8 +77,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>Cancellation.</b> Nothing happens before subscription, and each subscription is one write. A caller
  *       that cancels before its write is sent withdraws it. After it is sent the write may still be applied;
  *       cancelling then only stops the caller from hearing about it.
- *   <li><b>Termination.</b> Every accepted write's {@code Mono} ends, with a record or an error: requests are
- *       bounded by the client's timeouts, retries by the policy, and {@link #close()} by its timeout.
+ *   <li><b>Termination.</b> Every accepted write's {@code Mono} ends by its deadline, with a record or an
+ *       error, and {@link #close()} ends every write by its own timeout.
+ *   <li><b>Operator logs.</b> Logger {@code dev.cogsync.writer}, at most 10 lines a second: INFO when a dataset
+ *       starts and stops being throttled, and when a lost response is found applied; WARN when writes reach
+ *       their deadline, when the writer gives up on writes (a non-retryable error), and when the bound on active
+ *       datasets refuses a write. Never per patch, never a value or a secret.
  * </ul>
  *
  * <p>The writer does not own the client; close the client after the writer.
@@ -74,18 +92,26 @@ public final class CoalescingWriter {
     private final WriterCore core;
     private final DatasetRegistry datasets;
     private final WaitingWrites waiting;
-    private final Disposable sweeper;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Sinks.Empty<Void> drained = Sinks.empty();
+    private final long sweepNanos;
     private volatile Mono<Void> closing;
 
-    private CoalescingWriter(CognitoSyncClient client, WriterOptions options) {
-        this.core = new WriterCore(options, client, this::roomFreed);
+    CoalescingWriter(WriterCore core) {
+        this.core = core;
         this.datasets = new DatasetRegistry(core);
-        this.waiting = new WaitingWrites(options.maxWaitingWrites());
-        Duration period = options.idleTimeout().dividedBy(2);
-        this.sweeper = Flux.interval(period.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : period)
-                .subscribe(tick -> datasets.evictIdle(options.idleTimeout().toNanos()));
+        this.waiting = new WaitingWrites(core.options.maxWaitingWrites());
+        core.onRoomFreed(this::roomFreed);
+        Duration period = core.options.idleTimeout().dividedBy(2);
+        this.sweepNanos = Math.max(Duration.ofMillis(100).toNanos(), period.toNanos());
+        core.timer.schedule(this::sweep, sweepNanos);
+    }
+
+    private void sweep() {
+        if (!closed.get()) {
+            datasets.evictIdle(core.options.idleTimeout().toNanos());
+            core.timer.schedule(this::sweep, sweepNanos);
+        }
     }
 
     /**
@@ -106,12 +132,17 @@ public final class CoalescingWriter {
      * @return the writer; close it when done
      */
     public static CoalescingWriter create(CognitoSyncClient client, WriterOptions options) {
-        return new CoalescingWriter(Objects.requireNonNull(client, "client"), Objects.requireNonNull(options,
-                "options"));
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(options, "options");
+        CallExecutor executor = client.executor();
+        return new CoalescingWriter(new WriterCore(options, SyncAttempts.of(executor),
+                options.retryPolicy() != null ? options.retryPolicy() : executor.retryPolicy(),
+                executor.retryQuota(), WriterTimer.system(), () -> ThreadLocalRandom.current().nextDouble(),
+                client.adaptiveRates()));
     }
 
     /**
-     * Writes a patch with the caller's own sync count (explicit mode).
+     * Writes a patch with the caller's own sync count (explicit mode), within {@link WriterOptions#writeTimeout()}.
      *
      * @param dataset the dataset
      * @param patch the patch; its sync count is sent as it is
@@ -119,13 +150,26 @@ public final class CoalescingWriter {
      *     {@link dev.cogsync.exception.ResourceConflictException} naming the server's count
      */
     public Mono<Record> submit(DatasetRef dataset, RecordPatch patch) {
-        Objects.requireNonNull(dataset, "dataset");
-        Objects.requireNonNull(patch, "patch");
-        return new WriteMono(this::accept, dataset, patch, false, false);
+        return submit(dataset, patch, null);
     }
 
     /**
-     * Writes a value; the writer fills in the sync count (managed mode).
+     * Writes a patch with the caller's own sync count (explicit mode), within its own timeout.
+     *
+     * @param dataset the dataset
+     * @param patch the patch; its sync count is sent as it is
+     * @param timeout the time the write has from subscription; {@code null} for the writer's default
+     * @return the record, or the write's error, or a {@link WriteTimeoutException}
+     */
+    public Mono<Record> submit(DatasetRef dataset, RecordPatch patch, Duration timeout) {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(patch, "patch");
+        return new WriteMono(this::accept, dataset, patch, false, false, checked(timeout));
+    }
+
+    /**
+     * Writes a value; the writer fills in the sync count (managed mode), within
+     * {@link WriterOptions#writeTimeout()}.
      *
      * @param dataset the dataset
      * @param key the record key, 1 to 1,024 characters
@@ -134,6 +178,19 @@ public final class CoalescingWriter {
      *     while both were queued, or what the conflict resolver chose
      */
     public Mono<Record> put(DatasetRef dataset, String key, String value) {
+        return put(dataset, key, value, null);
+    }
+
+    /**
+     * Writes a value (managed mode) within its own timeout.
+     *
+     * @param dataset the dataset
+     * @param key the record key, 1 to 1,024 characters
+     * @param value the value, at most 1,048,575 characters
+     * @param timeout the time the write has from subscription; {@code null} for the writer's default
+     * @return the record, or the write's error, or a {@link WriteTimeoutException}
+     */
+    public Mono<Record> put(DatasetRef dataset, String key, String value, Duration timeout) {
         Objects.requireNonNull(dataset, "dataset");
         RecordPatch patch;
         try {
@@ -141,7 +198,7 @@ public final class CoalescingWriter {
         } catch (ValidationException e) {
             return Mono.error(e);
         }
-        return new WriteMono(this::accept, dataset, patch, true, false);
+        return new WriteMono(this::accept, dataset, patch, true, false, checked(timeout));
     }
 
     /**
@@ -152,6 +209,18 @@ public final class CoalescingWriter {
      * @return the tombstone as the server returned it
      */
     public Mono<Record> remove(DatasetRef dataset, String key) {
+        return remove(dataset, key, null);
+    }
+
+    /**
+     * Removes a record (managed mode) within its own timeout.
+     *
+     * @param dataset the dataset
+     * @param key the record key
+     * @param timeout the time the write has from subscription; {@code null} for the writer's default
+     * @return the tombstone, or the write's error, or a {@link WriteTimeoutException}
+     */
+    public Mono<Record> remove(DatasetRef dataset, String key, Duration timeout) {
         Objects.requireNonNull(dataset, "dataset");
         RecordPatch patch;
         try {
@@ -159,14 +228,22 @@ public final class CoalescingWriter {
         } catch (ValidationException e) {
             return Mono.error(e);
         }
-        return new WriteMono(this::accept, dataset, patch, true, false);
+        return new WriteMono(this::accept, dataset, patch, true, false, checked(timeout));
+    }
+
+    private static Duration checked(Duration timeout) {
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new IllegalArgumentException("timeout: must be positive, was " + timeout);
+        }
+        return timeout;
     }
 
     /**
      * Writes a stream of writes with Reactive Streams backpressure: it requests from upstream only as room
      * frees, holds at most {@link WriterOptions#submitAllConcurrency()} of the stream's writes at once, and
      * emits one outcome per write, in completion order. A write that fails is an outcome, not an error of the
-     * stream. Writes of the stream wait for room rather than failing fast.
+     * stream. Writes of the stream wait for room rather than failing fast; each has the default write timeout
+     * from the moment it is admitted.
      *
      * @param writes the writes
      * @return one outcome per write
@@ -180,7 +257,7 @@ public final class CoalescingWriter {
 
     private Mono<Record> outcome(WriteRequest request) {
         if (request instanceof WriteRequest.Submit submit) {
-            return new WriteMono(this::accept, submit.dataset(), submit.patch(), false, true);
+            return new WriteMono(this::accept, submit.dataset(), submit.patch(), false, true, null);
         }
         RecordPatch patch;
         try {
@@ -189,40 +266,46 @@ public final class CoalescingWriter {
         } catch (ValidationException e) {
             return Mono.error(e);
         }
-        return new WriteMono(this::accept, request.dataset(), patch, true, true);
+        return new WriteMono(this::accept, request.dataset(), patch, true, true, null);
     }
 
     /** Offers a subscribed write: to its dataset, or to the queue of writes waiting for room. */
-    private void accept(DatasetRef dataset, PendingWrite write, WriteCall call, boolean stream) {
+    private void accept(DatasetRef dataset, PendingWrite write, WriteCall call, boolean stream, Duration timeout) {
         core.metrics.submitted.increment();
         if (closed.get()) {
             core.metrics.failed.increment();
             call.error(new WriterClosedException("the writer is closed; the write was not accepted", false));
             return;
         }
+        Duration writeTimeout = timeout != null ? timeout : core.options.writeTimeout();
+        // A write of a stream gets its whole timeout once admitted; any other write's deadline starts now.
+        long deadline = stream ? Long.MIN_VALUE : core.timer.nanoTime() + writeTimeout.toNanos();
         boolean mayWait = stream || core.options.overloadPolicy() == OverloadPolicy.WAIT;
         if (mayWait && waiting.size() > 0) {
             // Others are already waiting for room: queue behind them.
-            hold(dataset, write, call, stream);
+            hold(dataset, write, call, stream, writeTimeout, deadline);
             return;
         }
-        DatasetWriter.Offer offer = offer(dataset, write, call);
-        if (offer == DatasetWriter.Offer.ACCEPTED) {
+        WriteQueue.Offer offer = offer(dataset, write, call, writeTimeout, deadline);
+        if (offer == WriteQueue.Offer.ACCEPTED) {
             return;
         }
         if (mayWait) {
-            hold(dataset, write, call, stream);
+            hold(dataset, write, call, stream, writeTimeout, deadline);
         } else {
             overloaded(call, offer);
         }
     }
 
-    private DatasetWriter.Offer offer(DatasetRef dataset, PendingWrite write, WriteCall call) {
-        return datasets.offer(dataset, write, call);
+    private WriteQueue.Offer offer(DatasetRef dataset, PendingWrite write, WriteCall call, Duration timeout,
+                                   long deadline) {
+        return datasets.offer(dataset, write, call,
+                deadline != Long.MIN_VALUE ? deadline : core.timer.nanoTime() + timeout.toNanos(), timeout);
     }
 
-    private void hold(DatasetRef dataset, PendingWrite write, WriteCall call, boolean stream) {
-        WaitingWrites.Waiter waiter = new WaitingWrites.Waiter(dataset, write, call);
+    private void hold(DatasetRef dataset, PendingWrite write, WriteCall call, boolean stream, Duration timeout,
+                      long deadline) {
+        WaitingWrites.Waiter waiter = new WaitingWrites.Waiter(dataset, write, call, timeout, deadline);
         if (!waiting.add(waiter)) {
             overloaded(call, "the most writes waiting for room (" + core.options.maxWaitingWrites()
                     + ") are already waiting");
@@ -237,12 +320,15 @@ public final class CoalescingWriter {
             }
         });
         if (!stream) {
-            waiter.timer = Mono.delay(core.options.overloadWaitTimeout()).subscribe(tick -> {
+            // A held write waits for room no longer than the overload timeout, nor past its own deadline.
+            Duration wait = core.options.overloadWaitTimeout().compareTo(timeout) < 0
+                    ? core.options.overloadWaitTimeout() : timeout;
+            waiter.timer = core.timer.schedule(() -> {
                 waiter.timedOut = true;
                 if (waiter.take() && waiting.remove(waiter)) {
                     timedOut(waiter);
                 }
-            });
+            }, wait.toNanos());
         }
         roomFreed();
     }
@@ -251,10 +337,10 @@ public final class CoalescingWriter {
         overloaded(waiter.call, "no room for the write within " + core.options.overloadWaitTimeout());
     }
 
-    private void overloaded(WriteCall call, DatasetWriter.Offer offer) {
+    private void overloaded(WriteCall call, WriteQueue.Offer offer) {
         overloaded(call, offer == null
                 ? "the most active datasets (" + core.options.maxActiveDatasets() + ") are busy"
-                : offer == DatasetWriter.Offer.DATASET_FULL
+                : offer == WriteQueue.Offer.DATASET_FULL
                 ? "the dataset's pending writes are at their bound (" + core.options.maxPendingPatchesPerDataset()
                         + " patches, " + core.options.maxPendingBytesPerDataset() + " bytes)"
                 : "the writer's pending writes are at their bound (" + core.options.maxPendingPatches()
@@ -269,8 +355,8 @@ public final class CoalescingWriter {
 
     /** Called whenever room frees: admits held writes, and lets a closing writer see that it has drained. */
     private void roomFreed() {
-        waiting.drain(waiter -> offer(waiter.dataset, waiter.write, waiter.call)
-                == DatasetWriter.Offer.ACCEPTED, this::timedOut);
+        waiting.drain(waiter -> offer(waiter.dataset, waiter.write, waiter.call, waiter.timeout, waiter.deadline)
+                == WriteQueue.Offer.ACCEPTED, this::timedOut);
         if (closed.get() && core.budget.patches() == 0 && waiting.size() == 0) {
             drained.tryEmitEmpty();
         }
@@ -286,8 +372,9 @@ public final class CoalescingWriter {
         return new WriterStats(m.submitted.sum(), m.written.sum(), m.failed.sum(), m.cancelled.sum(),
                 m.updateRecordsCalls.sum(), m.patchesSent.sum(), m.listRecordsCalls.sum(), m.retries.sum(),
                 m.throttles.sum(), m.conflicts.sum(), m.lostResponsesRecovered.sum(), m.overloads.sum(),
+                m.timedOut.sum(), m.rateLimitedWaits.sum(), m.datasetBoundReached.sum(),
                 core.budget.patches(), core.budget.bytes(), waiting.size(), datasets.active(),
-                core.dispatcher.inFlight());
+                core.permits.inFlight());
     }
 
     /**
@@ -331,10 +418,11 @@ public final class CoalescingWriter {
                             false));
                 }
             }
-            Mono<Void> done = drained.asMono()
-                    .timeout(core.options.closeTimeout())
+            Sinks.One<Void> timeUp = Sinks.one();
+            core.timer.schedule(() -> timeUp.tryEmitEmpty(), core.options.closeTimeout().toNanos());
+            Mono<Void> done = Mono.firstWithSignal(drained.asMono(),
+                            timeUp.asMono().then(Mono.error(new TimeoutException())))
                     .onErrorResume(TimeoutException.class, timeout -> Mono.fromRunnable(this::abortPending))
-                    .doFinally(signal -> sweeper.dispose())
                     .cache();
             closing = done;
             roomFreed();
@@ -344,8 +432,8 @@ public final class CoalescingWriter {
     }
 
     private void abortPending() {
-        datasets.forEach(writer -> writer.abort(write -> new WriterClosedException(write.attempts > 0
+        datasets.forEach(dataset -> dataset.abort(write -> new WriterClosedException(write.mayHaveBeenApplied()
                 ? "the writer closed while the write was in flight; it may have been applied"
-                : "the writer closed before the write was sent", write.attempts > 0)));
+                : "the writer closed before the write was sent", write.mayHaveBeenApplied())));
     }
 }

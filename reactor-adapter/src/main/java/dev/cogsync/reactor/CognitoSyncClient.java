@@ -13,7 +13,10 @@ import dev.cogsync.model.UpdateRecordsRequest;
 import dev.cogsync.model.UpdateRecordsResponse;
 import dev.cogsync.protocol.ListRecordsCodec;
 import dev.cogsync.protocol.UpdateRecordsCodec;
+import dev.cogsync.model.DatasetRef;
+import dev.cogsync.reactor.internal.AdaptiveRates;
 import dev.cogsync.reactor.internal.CallExecutor;
+import dev.cogsync.retry.AdaptiveRateLimiter;
 import dev.cogsync.reactor.internal.ReactorNettyTransport;
 import dev.cogsync.reactor.internal.TimeoutTimer;
 import io.netty.channel.ChannelOption;
@@ -49,6 +52,7 @@ public final class CognitoSyncClient implements AutoCloseable {
     private final Endpoint endpoint;
     private final ConnectionProvider ownedPool;
     private final CallExecutor executor;
+    private final AdaptiveRates adaptiveRates = new AdaptiveRates();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CognitoSyncClient(ClientOptions options) {
@@ -86,7 +90,7 @@ public final class CognitoSyncClient implements AutoCloseable {
                 endpoint.hostHeader(), credentials, SigV4Signer.create(region, SIGNING_SERVICE),
                 options.retryPolicy(), options.retryPolicy().newQuota(), options.attemptTimeout(),
                 options.apiCallTimeout(), options.responseTimeout(), options.clock(),
-                () -> ThreadLocalRandom.current().nextDouble(), TimeoutTimer.wheel());
+                () -> ThreadLocalRandom.current().nextDouble(), TimeoutTimer.wheel(), System::nanoTime);
     }
 
     /**
@@ -125,7 +129,8 @@ public final class CognitoSyncClient implements AutoCloseable {
     public Mono<UpdateRecordsResponse> updateRecords(UpdateRecordsRequest request) {
         Objects.requireNonNull(request, "request");
         return whenOpen(() -> executor.execute(UpdateRecordsCodec.encodeRequest(request),
-                body -> UpdateRecordsCodec.decodeResponse(body, 0, body.length)));
+                body -> UpdateRecordsCodec.decodeResponse(body, 0, body.length), options.retryPolicy(),
+                rate(request.dataset())));
     }
 
     /**
@@ -137,7 +142,8 @@ public final class CognitoSyncClient implements AutoCloseable {
     public Mono<ListRecordsResponse> listRecords(ListRecordsRequest request) {
         Objects.requireNonNull(request, "request");
         return whenOpen(() -> executor.execute(ListRecordsCodec.encodeRequest(request),
-                body -> ListRecordsCodec.decodeResponse(body, 0, body.length)));
+                body -> ListRecordsCodec.decodeResponse(body, 0, body.length), options.retryPolicy(),
+                rate(request.dataset())));
     }
 
     /**
@@ -212,6 +218,15 @@ public final class CognitoSyncClient implements AutoCloseable {
      */
     public boolean isClosed() {
         return closed.get();
+    }
+
+    private AdaptiveRateLimiter rate(DatasetRef dataset) {
+        return options.adaptiveRate() ? adaptiveRates.forIdentity(dataset, System.nanoTime()) : null;
+    }
+
+    /** The identities' adaptive send rates, shared by this client's calls and its writers. */
+    AdaptiveRates adaptiveRates() {
+        return adaptiveRates;
     }
 
     /** The call machinery, which the writer shares to use this client's retry budget. */

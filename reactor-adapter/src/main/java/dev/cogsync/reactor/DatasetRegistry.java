@@ -7,13 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The writer's datasets: finds or creates a dataset's {@link DatasetWriter} within the bound on active
- * datasets, evicts idle ones, and retries an offer that met a dataset retired under it.
+ * The writer's datasets: finds or creates a dataset's {@link DatasetWrites} within the bound on active datasets,
+ * evicts idle ones, and retries an offer that met a dataset retired under it.
  */
 final class DatasetRegistry {
 
     private final WriterCore core;
-    private final ConcurrentHashMap<DatasetRef, DatasetWriter> datasets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<DatasetRef, DatasetWrites> datasets = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
 
     DatasetRegistry(WriterCore core) {
@@ -25,40 +25,45 @@ final class DatasetRegistry {
      *
      * @return the dataset's answer, or {@code null} when no dataset could be made active
      */
-    DatasetWriter.Offer offer(DatasetRef dataset, PendingWrite write, WriteCall call) {
+    WriteQueue.Offer offer(DatasetRef dataset, PendingWrite write, WriteCall call, long deadlineNanos,
+                           java.time.Duration timeout) {
         while (true) {
-            DatasetWriter writer = datasets.get(dataset);
-            if (writer == null) {
-                writer = create(dataset);
-                if (writer == null) {
+            DatasetWrites writes = datasets.get(dataset);
+            if (writes == null) {
+                writes = create(dataset);
+                if (writes == null) {
                     return null;
                 }
             }
-            DatasetWriter.Offer offer = writer.offer(write, call);
-            if (offer != DatasetWriter.Offer.RETIRED) {
+            WriteQueue.Offer offer = writes.offer(write, call, deadlineNanos, timeout);
+            if (offer != WriteQueue.Offer.RETIRED) {
                 return offer;
             }
-            if (datasets.remove(dataset, writer)) {
+            if (datasets.remove(dataset, writes)) {
                 active.decrementAndGet();
             }
         }
     }
 
-    private DatasetWriter create(DatasetRef dataset) {
+    private DatasetWrites create(DatasetRef dataset) {
         if (active.get() >= core.options.maxActiveDatasets()) {
             evictIdle(0);
         }
         while (true) {
             int current = active.get();
             if (current >= core.options.maxActiveDatasets()) {
+                core.metrics.datasetBoundReached.increment();
+                core.log.warn("cogsync: the writer holds its most active datasets ({}), none idle; a write to a "
+                        + "new dataset is refused (raise WriterOptions.maxActiveDatasets)",
+                        core.options.maxActiveDatasets());
                 return null;
             }
             if (active.compareAndSet(current, current + 1)) {
                 break;
             }
         }
-        DatasetWriter created = new DatasetWriter(dataset, core);
-        DatasetWriter existing = datasets.putIfAbsent(dataset, created);
+        DatasetWrites created = new DatasetWrites(dataset, core);
+        DatasetWrites existing = datasets.putIfAbsent(dataset, created);
         if (existing != null) {
             active.decrementAndGet();
             return existing;
@@ -68,8 +73,9 @@ final class DatasetRegistry {
 
     /** Retires and forgets every dataset idle for at least {@code idleNanos}. */
     void evictIdle(long idleNanos) {
-        datasets.forEach((dataset, writer) -> {
-            if (writer.retireIfIdle(idleNanos) && datasets.remove(dataset, writer)) {
+        long now = core.timer.nanoTime();
+        datasets.forEach((dataset, writes) -> {
+            if (writes.retireIfIdle(idleNanos, now) && datasets.remove(dataset, writes)) {
                 active.decrementAndGet();
             }
         });
@@ -79,7 +85,7 @@ final class DatasetRegistry {
         return active.get();
     }
 
-    void forEach(Consumer<DatasetWriter> action) {
+    void forEach(Consumer<DatasetWrites> action) {
         datasets.values().forEach(action);
     }
 }

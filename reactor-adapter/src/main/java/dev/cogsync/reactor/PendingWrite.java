@@ -12,11 +12,13 @@ import java.util.List;
  *
  * <p>An explicit write has exactly one caller and a fixed patch. A managed write has a key and the value to
  * write; later managed writes to the same key replace the value while it is still queued and add their
- * callers, so every caller gets the record actually written. Fields marked "guarded" are read and written
- * under the owning {@link DatasetWriter}'s lock; the others only by its single running cycle.
+ * callers, so every caller gets the record actually written. Each caller has its own deadline. Fields marked
+ * "guarded" are read and written under the owning {@link DatasetWrites}' lock; the others only by its drain
+ * loop.
  */
 final class PendingWrite implements Batchable {
 
+    /** Queued; taken by the drain loop (in flight, or held while a refusal is resolved); ended. */
     enum State { QUEUED, SENDING, DONE }
 
     final boolean managed;
@@ -32,10 +34,13 @@ final class PendingWrite implements Batchable {
     /** Usually exactly one; more only when managed writes to one key merged. Swapped out when the write ends. */
     List<Caller> callers = new ArrayList<>(1);
 
-    // Confined to the dataset's running cycle.
+    // Confined to the dataset's drain loop.
     int attempts;
-    int failedAttempts;
     int conflictResolutions;
+    /** Whether an UpdateRecords carrying this write is in flight now; read by the drain loop only. */
+    boolean inFlight;
+    /** The last failure a request carrying this write met, for a timeout's cause. */
+    Throwable lastError;
     RecordPatch sent;
     /** Requests of this write that lost their response; empty (and shared) until one does. */
     List<LostResponse> lostResponses = List.of();
@@ -115,8 +120,16 @@ final class PendingWrite implements Batchable {
         return false;
     }
 
-    /** A caller waiting for this write, with the value it asked for (the last caller's value is written). */
-    record Caller(WriteCall call, String value, boolean remove) {
+    /** Whether the service may have applied this write: in flight now, or an earlier request's fate unknown. */
+    boolean mayHaveBeenApplied() {
+        return inFlight || hasUnsettledLostResponse() || lostResponseApplied();
+    }
+
+    /**
+     * A caller waiting for this write, with the value it asked for (the last caller's value is written) and its
+     * deadline.
+     */
+    record Caller(WriteCall call, String value, boolean remove, long deadlineNanos, java.time.Duration timeout) {
     }
 
     /** A request whose response was lost, with every patch it carried, to tell later whether it was applied. */

@@ -28,14 +28,19 @@ final class WaitingWrites {
         final DatasetRef dataset;
         final PendingWrite write;
         final WriteCall call;
+        final java.time.Duration timeout;
+        /** The write's deadline, or {@code Long.MIN_VALUE} when it starts at admission. */
+        final long deadline;
         final AtomicInteger state = new AtomicInteger(HELD);
         volatile boolean timedOut;
         Disposable timer;
 
-        Waiter(DatasetRef dataset, PendingWrite write, WriteCall call) {
+        Waiter(DatasetRef dataset, PendingWrite write, WriteCall call, java.time.Duration timeout, long deadline) {
             this.dataset = dataset;
             this.write = write;
             this.call = call;
+            this.timeout = timeout;
+            this.deadline = deadline;
         }
 
         /** Takes the write out of the queue's hands, for a timeout or a cancel; {@code false} if too late. */

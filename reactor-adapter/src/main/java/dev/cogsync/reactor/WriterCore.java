@@ -1,45 +1,48 @@
 package dev.cogsync.reactor;
 
-import dev.cogsync.batch.BatchLimits;
-import dev.cogsync.model.ListRecordsRequest;
-import dev.cogsync.model.ListRecordsResponse;
-import dev.cogsync.reactor.internal.CallExecutor;
+import dev.cogsync.batch.DatasetCapacity;
+import dev.cogsync.reactor.internal.AdaptiveRates;
 import dev.cogsync.retry.RetryPolicy;
-import reactor.core.publisher.Mono;
+import dev.cogsync.retry.RetryQuota;
 
-/** What every dataset of one writer shares: configuration, the call machinery, bounds and counters. */
+import java.util.function.DoubleSupplier;
+
+/**
+ * What every dataset of one writer shares: configuration, the seams to the service and the clock, the
+ * writer-wide bounds and counters. Fields only; no behaviour besides announcing freed room.
+ */
 final class WriterCore {
 
     final WriterOptions options;
-    final CallExecutor executor;
+    final SyncAttempts calls;
     final RetryPolicy retryPolicy;
-    final CognitoSyncClient client;
+    final RetryQuota retryQuota;
+    final WriterTimer timer;
+    final DoubleSupplier jitter;
+    /** The identities' adaptive send rates, or {@code null} when {@link WriterOptions#adaptiveRate()} is off. */
+    final AdaptiveRates rates;
+    final DatasetCapacity capacity = DatasetCapacity.service();
     final WriterMetrics metrics = new WriterMetrics();
+    final OperatorLog log = new OperatorLog();
     final PendingBudget budget;
-    final WriteDispatcher dispatcher;
-    private final Runnable roomFreed;
+    final RequestPermits permits;
+    private volatile Runnable roomFreed = () -> { };
 
-    WriterCore(WriterOptions options, CognitoSyncClient client, Runnable roomFreed) {
+    WriterCore(WriterOptions options, SyncAttempts calls, RetryPolicy retryPolicy, RetryQuota retryQuota,
+               WriterTimer timer, DoubleSupplier jitter, AdaptiveRates rates) {
         this.options = options;
-        this.client = client;
-        this.executor = client.executor();
-        this.retryPolicy = options.retryPolicy() != null ? options.retryPolicy() : executor.retryPolicy();
+        this.calls = calls;
+        this.retryPolicy = retryPolicy;
+        this.retryQuota = retryQuota;
+        this.timer = timer;
+        this.jitter = jitter;
+        this.rates = options.adaptiveRate() ? rates : null;
         this.budget = new PendingBudget(options.maxPendingPatches(), options.maxPendingBytes());
-        this.dispatcher = new WriteDispatcher(options.maxInFlightRequests());
-        this.roomFreed = roomFreed;
+        this.permits = new RequestPermits(options.maxInFlightRequests());
     }
 
-    BatchLimits limits(int isolationCap) {
-        BatchLimits limits = options.batchLimits();
-        return isolationCap >= limits.maxPatches() ? limits : new BatchLimits(isolationCap, limits.maxBytes());
-    }
-
-    /** One page of ListRecords, counted, with the client's own retries. */
-    Mono<ListRecordsResponse> listRecords(ListRecordsRequest request) {
-        return Mono.defer(() -> {
-            metrics.listRecordsCalls.increment();
-            return client.listRecords(request);
-        });
+    void onRoomFreed(Runnable action) {
+        this.roomFreed = action;
     }
 
     /** Room was freed in the budget: admit held writes, and let a closing writer notice it has drained. */

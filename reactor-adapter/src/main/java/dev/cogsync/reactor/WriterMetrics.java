@@ -17,4 +17,7 @@ final class WriterMetrics {
     final LongAdder conflicts = new LongAdder();
     final LongAdder lostResponsesRecovered = new LongAdder();
     final LongAdder overloads = new LongAdder();
+    final LongAdder timedOut = new LongAdder();
+    final LongAdder rateLimitedWaits = new LongAdder();
+    final LongAdder datasetBoundReached = new LongAdder();
 }

@@ -17,6 +17,13 @@ import java.util.Objects;
  *   <tr><th>setting</th><th>default</th></tr>
  *   <tr><td>batchLimits</td><td>{@link BatchLimits#defaults()}: 1,024 patches and 900,000 estimated bytes per
  *       request, under the service's 1 MB</td></tr>
+ *   <tr><td>writeTimeout</td><td>30 s per write, from subscription to its record or error: queueing,
+ *       ListRecords, every attempt and every backoff; {@link CoalescingWriter} overloads take one per write.
+ *       Long enough to ride out several throttling backoffs (1 s, 2 s, 4 s, ... with full jitter) and a brief
+ *       outage; shorter than the 60 s idle timeout of AWS load balancers, so a web request behind one gets its
+ *       answer before the balancer gives up</td></tr>
+ *   <tr><td>adaptiveRate</td><td>on: each identity's send rate adapts to throttling (see
+ *       {@link dev.cogsync.retry.AdaptiveRateLimiter}), shared with the client's own calls</td></tr>
  *   <tr><td>linger</td><td>0: an idle dataset's first write is sent at once</td></tr>
  *   <tr><td>maxInFlightRequests</td><td>64 UpdateRecords (and their ListRecords) at once, over all
  *       datasets; one per dataset always</td></tr>
@@ -28,8 +35,11 @@ import java.util.Objects;
  *   <tr><td>overloadPolicy</td><td>{@link OverloadPolicy#FAIL_FAST}</td></tr>
  *   <tr><td>overloadWaitTimeout / maxWaitingWrites</td><td>5 s / 100,000, for {@link OverloadPolicy#WAIT}</td></tr>
  *   <tr><td>conflictResolver</td><td>{@link ConflictResolver#LAST_WRITER_WINS}, for managed writes</td></tr>
- *   <tr><td>maxConflictRetries</td><td>5 resolutions per managed write before it fails</td></tr>
- *   <tr><td>retryPolicy</td><td>the client's; retries always draw from the client's retry quota</td></tr>
+ *   <tr><td>maxConflictRetries</td><td>unbounded: a managed write whose resolver keeps its value resolves,
+ *       with a jittered backoff, until it wins or its deadline passes</td></tr>
+ *   <tr><td>retryPolicy</td><td>the client's, for its backoff bases, cap and {@code Retry-After} bound; its
+ *       {@code maxAttempts} does not apply (the write's deadline bounds its retries), and a spent retry quota
+ *       lengthens backoffs to the cap instead of failing writes</td></tr>
  *   <tr><td>deviceId</td><td>none</td></tr>
  *   <tr><td>closeTimeout</td><td>30 s for {@link CoalescingWriter#close()} to flush</td></tr>
  *   <tr><td>submitAllConcurrency</td><td>256 writes of one {@code submitAll} stream pending at once</td></tr>
@@ -38,6 +48,8 @@ import java.util.Objects;
 public final class WriterOptions {
 
     private final BatchLimits batchLimits;
+    private final Duration writeTimeout;
+    private final boolean adaptiveRate;
     private final Duration linger;
     private final int maxInFlightRequests;
     private final int maxPendingPatchesPerDataset;
@@ -58,6 +70,8 @@ public final class WriterOptions {
 
     private WriterOptions(Builder b) {
         this.batchLimits = Objects.requireNonNull(b.batchLimits, "batchLimits");
+        this.writeTimeout = positive("writeTimeout", b.writeTimeout);
+        this.adaptiveRate = b.adaptiveRate;
         this.linger = nonNegative("linger", b.linger);
         this.maxInFlightRequests = atLeastOne("maxInFlightRequests", b.maxInFlightRequests);
         this.maxPendingPatchesPerDataset = atLeastOne("maxPendingPatchesPerDataset", b.maxPendingPatchesPerDataset);
@@ -139,6 +153,8 @@ public final class WriterOptions {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.batchLimits = batchLimits;
+        b.writeTimeout = writeTimeout;
+        b.adaptiveRate = adaptiveRate;
         b.linger = linger;
         b.maxInFlightRequests = maxInFlightRequests;
         b.maxPendingPatchesPerDataset = maxPendingPatchesPerDataset;
@@ -162,6 +178,16 @@ public final class WriterOptions {
     /** @return the caps on one request */
     public BatchLimits batchLimits() {
         return batchLimits;
+    }
+
+    /** @return the time a write has, from subscription, to end with its record or error */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /** @return whether each identity's send rate adapts to throttling */
+    public boolean adaptiveRate() {
+        return adaptiveRate;
     }
 
     /** @return the wait before the first request of an idle dataset */
@@ -252,6 +278,8 @@ public final class WriterOptions {
     /** Builds {@link WriterOptions}; not thread-safe. */
     public static final class Builder {
         private BatchLimits batchLimits = BatchLimits.defaults();
+        private Duration writeTimeout = Duration.ofSeconds(30);
+        private boolean adaptiveRate = true;
         private Duration linger = Duration.ZERO;
         private int maxInFlightRequests = 64;
         private int maxPendingPatchesPerDataset = 10_000;
@@ -264,7 +292,7 @@ public final class WriterOptions {
         private Duration overloadWaitTimeout = Duration.ofSeconds(5);
         private int maxWaitingWrites = 100_000;
         private ConflictResolver conflictResolver = ConflictResolver.LAST_WRITER_WINS;
-        private int maxConflictRetries = 5;
+        private int maxConflictRetries = Integer.MAX_VALUE;
         private RetryPolicy retryPolicy;
         private String deviceId;
         private Duration closeTimeout = Duration.ofSeconds(30);
@@ -276,6 +304,18 @@ public final class WriterOptions {
         /** @param limits the caps on one request @return this builder */
         public Builder batchLimits(BatchLimits limits) {
             this.batchLimits = limits;
+            return this;
+        }
+
+        /** @param timeout the time each write has, from subscription to its outcome @return this builder */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout;
+            return this;
+        }
+
+        /** @param adaptive whether each identity's send rate adapts to throttling @return this builder */
+        public Builder adaptiveRate(boolean adaptive) {
+            this.adaptiveRate = adaptive;
             return this;
         }
 

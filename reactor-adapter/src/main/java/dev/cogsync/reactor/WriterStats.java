@@ -7,7 +7,7 @@ package dev.cogsync.reactor;
  * @param patchesSubmitted writes accepted or refused, counted when offered
  * @param patchesWritten writes whose callers got a record
  * @param patchesFailed writes whose callers got an error (overloads and conflicts included)
- * @param patchesCancelled writes removed because every caller cancelled before they were sent
+ * @param patchesCancelled callers that cancelled before their write ended
  * @param updateRecordsCalls UpdateRecords requests sent, retries included
  * @param patchesSent patches in those requests, summed
  * @param listRecordsCalls ListRecords requests sent, for session tokens, sync counts and conflicts
@@ -16,6 +16,10 @@ package dev.cogsync.reactor;
  * @param conflicts conflict responses handled
  * @param lostResponsesRecovered writes whose response was lost, found applied and reported as written
  * @param overloads writes refused because the writer was full
+ * @param patchesTimedOut writes that reached their deadline ({@link dev.cogsync.exception.WriteTimeoutException})
+ * @param rateLimitedWaits requests delayed by an identity's adaptive send rate
+ * @param datasetBoundReached writes refused because every active dataset was busy
+ *     ({@link WriterOptions#maxActiveDatasets()})
  * @param pendingPatches writes queued or in flight now
  * @param pendingBytes their estimated bytes
  * @param waitingWrites writes held for room now
@@ -25,6 +29,7 @@ package dev.cogsync.reactor;
 public record WriterStats(long patchesSubmitted, long patchesWritten, long patchesFailed, long patchesCancelled,
                           long updateRecordsCalls, long patchesSent, long listRecordsCalls, long retries,
                           long throttles, long conflicts, long lostResponsesRecovered, long overloads,
+                          long patchesTimedOut, long rateLimitedWaits, long datasetBoundReached,
                           long pendingPatches, long pendingBytes, long waitingWrites, int activeDatasets,
                           int requestsInFlight) {
 

@@ -7,6 +7,7 @@ import dev.cogsync.exception.ApiCallTimeoutException;
 import dev.cogsync.exception.AttemptTimeoutException;
 import dev.cogsync.exception.CognitoSyncClientException;
 import dev.cogsync.exception.CognitoSyncException;
+import dev.cogsync.exception.CognitoSyncServiceException;
 import dev.cogsync.exception.CredentialsException;
 import dev.cogsync.exception.MalformedResponseException;
 import dev.cogsync.exception.TransportException;
@@ -14,6 +15,7 @@ import dev.cogsync.protocol.ErrorResponseCodec;
 import dev.cogsync.protocol.HttpHeader;
 import dev.cogsync.protocol.WireRequest;
 import dev.cogsync.retry.RetryAfter;
+import dev.cogsync.retry.AdaptiveRateLimiter;
 import dev.cogsync.retry.RetryPolicy;
 import dev.cogsync.retry.RetryQuota;
 import reactor.core.publisher.Mono;
@@ -27,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Runs one API call: resolves credentials and signs afresh for every attempt, sends through the
@@ -48,6 +51,7 @@ public final class CallExecutor {
     private final Clock clock;
     private final DoubleSupplier jitter;
     private final TimeoutTimer timer;
+    private final LongSupplier nanoTime;
     private final LongAdder updateRecordsAttempts = new LongAdder();
     private final LongAdder listRecordsAttempts = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -68,12 +72,13 @@ public final class CallExecutor {
      * @param responseTimeout the transport's response timeout, for error messages
      * @param clock dates the signatures
      * @param jitter draws uniformly from [0, 1) for backoff jitter
-     * @param timer arms the attempt and call timeouts
+     * @param timer arms the attempt and call timeouts, and the waits of an adaptive send rate
+     * @param nanoTime the monotonic clock of adaptive send rates
      */
     public CallExecutor(Transport transport, String hostHeader, AwsCredentialsProvider credentials,
                         SigV4Signer signer, RetryPolicy retryPolicy, RetryQuota retryQuota, Duration attemptTimeout,
                         Duration apiCallTimeout, Duration responseTimeout, Clock clock, DoubleSupplier jitter,
-                        TimeoutTimer timer) {
+                        TimeoutTimer timer, LongSupplier nanoTime) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.host = new HttpHeader("Host", Objects.requireNonNull(hostHeader, "hostHeader"));
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -86,6 +91,7 @@ public final class CallExecutor {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
         this.timer = Objects.requireNonNull(timer, "timer");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /**
@@ -152,10 +158,27 @@ public final class CallExecutor {
      * @return the lazy call
      */
     public <T> Mono<T> execute(WireRequest request, ResponseDecoder<T> decoder, RetryPolicy policy) {
+        return execute(request, decoder, policy, null);
+    }
+
+    /**
+     * Runs a call, pacing every attempt by an adaptive send rate: an attempt waits (without blocking) for the
+     * rate's token, a throttling response lowers the rate and any other response raises it.
+     *
+     * @param request the unsigned request
+     * @param decoder reads a 2xx body
+     * @param policy the retry policy for this call
+     * @param rate the identity's send rate, or {@code null} for none
+     * @param <T> the response type
+     * @return the lazy call
+     */
+    public <T> Mono<T> execute(WireRequest request, ResponseDecoder<T> decoder, RetryPolicy policy,
+                               AdaptiveRateLimiter rate) {
         WireRequest withHost = request.withHeaders(List.of(host));
         return Mono.defer(() -> {
             Attempts state = new Attempts(0);
-            return Mono.defer(() -> attempt(withHost, decoder, state))
+            return Mono.defer(() -> rate == null ? attempt(withHost, decoder, state)
+                            : paced(attempt(withHost, decoder, state), rate))
                     .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
                             policy))))
                     .timeout(timer.after(apiCallTimeout), Mono.error(() -> apiCallTimedOut(state)))
@@ -176,6 +199,20 @@ public final class CallExecutor {
      */
     public <T> Mono<T> attemptOnce(WireRequest request, ResponseDecoder<T> decoder, Attempts state) {
         return attempt(request.withHeaders(List.of(host)), decoder, state);
+    }
+
+    private <T> Mono<T> paced(Mono<T> attempt, AdaptiveRateLimiter rate) {
+        long wait = rate.reserve(nanoTime.getAsLong());
+        Mono<T> measured = attempt
+                .doOnSuccess(ignored -> rate.onSuccess(nanoTime.getAsLong()))
+                .doOnError(e -> {
+                    if (e instanceof CognitoSyncException error && error.isThrottling()) {
+                        rate.onThrottle(nanoTime.getAsLong());
+                    } else if (e instanceof CognitoSyncServiceException) {
+                        rate.onSuccess(nanoTime.getAsLong());
+                    }
+                });
+        return wait == 0 ? measured : timer.after(Duration.ofNanos(wait)).then(measured);
     }
 
     private <T> Mono<T> attempt(WireRequest request, ResponseDecoder<T> decoder, Attempts state) {
@@ -291,6 +328,15 @@ public final class CallExecutor {
         /** @return the server's {@code Retry-After} hint from the latest error response, or {@code null} */
         public Duration retryAfterHint() {
             return retryAfterHint;
+        }
+
+        /**
+         * Records the server's retry hint, as a failed attempt does.
+         *
+         * @param hint the hint, or {@code null}
+         */
+        public void retryAfterHint(Duration hint) {
+            this.retryAfterHint = hint;
         }
 
         CognitoSyncException finish(CognitoSyncException last) {

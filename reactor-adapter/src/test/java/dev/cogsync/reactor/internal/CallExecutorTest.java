@@ -40,6 +40,10 @@ class CallExecutorTest {
             "", List.of(), "{}".getBytes(StandardCharsets.UTF_8));
     private static final AwsCredentials CREDENTIALS = AwsCredentials.of("AKIDEXAMPLE", "secret");
 
+    /** The clock of adaptive rates: Reactor's parallel scheduler, which virtual time replaces. */
+    private static final java.util.function.LongSupplier VIRTUAL_NANOS =
+            () -> reactor.core.scheduler.Schedulers.parallel().now(java.util.concurrent.TimeUnit.NANOSECONDS);
+
     private final ScriptedTransport transport = new ScriptedTransport();
 
     private CallExecutor executor(RetryPolicy policy, DoubleSupplier jitter) {
@@ -51,7 +55,8 @@ class CallExecutorTest {
         return new CallExecutor(transport, "cognito-sync.us-east-1.amazonaws.com",
                 StaticCredentialsProvider.create(CREDENTIALS), SigV4Signer.create("us-east-1", "cognito-sync"),
                 policy, policy.newQuota(), attemptTimeout, apiCallTimeout, Duration.ofSeconds(20),
-                Clock.systemUTC(), jitter, TimeoutTimer.REACTOR);
+                Clock.systemUTC(), jitter, TimeoutTimer.REACTOR,
+                VIRTUAL_NANOS);
     }
 
     private static Mono<String> call(CallExecutor executor) {
@@ -309,7 +314,8 @@ class CallExecutorTest {
             resolutions.incrementAndGet();
             return CompletableFuture.completedFuture(CREDENTIALS);
         }, SigV4Signer.create("us-east-1", "cognito-sync"), attempts(2), attempts(2).newQuota(),
-                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(20), ticking, () -> 0.0, TimeoutTimer.REACTOR);
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(20), ticking, () -> 0.0, TimeoutTimer.REACTOR,
+                VIRTUAL_NANOS);
         transport.error("InternalErrorException", 500).respond(200, "ok");
 
         StepVerifier.withVirtualTime(() -> call(executor)).expectNext("ok").verifyComplete();
@@ -329,7 +335,8 @@ class CallExecutorTest {
         CallExecutor executor = new CallExecutor(transport, "h", () -> CompletableFuture.failedFuture(
                 new CredentialsException("no credentials anywhere")), SigV4Signer.create("us-east-1", "cognito-sync"),
                 attempts(3), attempts(3).newQuota(), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                Duration.ofSeconds(20), Clock.systemUTC(), () -> 0.0, TimeoutTimer.REACTOR);
+                Duration.ofSeconds(20), Clock.systemUTC(), () -> 0.0, TimeoutTimer.REACTOR,
+                VIRTUAL_NANOS);
 
         StepVerifier.create(call(executor)).expectErrorMessage("no credentials anywhere").verify();
         assertThat(transport.sent).isEmpty();
