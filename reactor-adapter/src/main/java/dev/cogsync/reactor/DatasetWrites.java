@@ -659,12 +659,19 @@ final class DatasetWrites {
         int exponent = error.isThrottling() && limiter != null ? 1 : failures;
         Duration delay = core.retryPolicy.retryDelay(exponent, error, attempts.retryAfterHint(),
                 core.jitter.getAsDouble());
+        if (error.isThrottling() && limiter != null) {
+            // The adaptive rate already paces throttled requests; charging them to the retry quota as well would
+            // spend it on what the rate handles (the AWS SDKs' legacy mode charged throttling nothing either).
+            notBeforeNanos = now + delay.toNanos();
+            return;
+        }
         int tokens = core.retryQuota.tryAcquire(error instanceof TransportException
                 || error instanceof AttemptTimeoutException);
         if (tokens == 0) {
-            // The client's retry budget is spent: the outage slows retries down, it does not fail writes.
-            Duration slowest = core.retryPolicy.maxBackoff();
-            delay = delay.compareTo(slowest) < 0 ? slowest : delay;
+            // The client's retry budget is spent: retries slow down (the backoff doubles, up to the cap); writes
+            // still wait for their deadline rather than fail.
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(core.retryPolicy.maxBackoff()) > 0 ? core.retryPolicy.maxBackoff() : doubled;
         } else {
             pendingRefund = tokens;
         }

@@ -4,7 +4,6 @@ import dev.cogsync.emulator.AppliedUpdate;
 import dev.cogsync.emulator.CognitoSyncEmulator;
 import dev.cogsync.emulator.FaultConfig;
 import dev.cogsync.emulator.FaultKind;
-import dev.cogsync.exception.ResourceConflictException;
 import dev.cogsync.exception.TransportException;
 import dev.cogsync.exception.WriterClosedException;
 import dev.cogsync.model.DatasetRef;
@@ -27,9 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The coalescer under chaos: 20% throttling, 2% internal errors, 1% connection resets and 1% updates applied
- * and then dropped. No acknowledged write may be lost, no patch applied twice, no false conflict reported, and
- * nothing may hang.
+ * The coalescer under chaos, with the default writer and client options: 20% throttling, 2% internal errors,
+ * 1% connection resets and 1% updates applied and then dropped. No write may fail, no acknowledged write may be
+ * lost, no patch may be applied twice, and nothing may hang.
  *
  * <p>CI runs it with a fixed seed. A longer randomized run: {@code -Dcogsync.chaos.seed=random
  * -Dcogsync.chaos.writers=1000 -Dcogsync.chaos.writes=50}.
@@ -50,9 +49,13 @@ class CoalescingWriterChaosIT {
     record WriterRun(int writer, List<Record> acknowledged, Throwable failure, String failedValue) {
     }
 
+    /**
+     * One identity per dataset: the injected 429s hit every request whatever the load, and the adaptive rate is
+     * per identity, so identities shared by several datasets would only make the run slower, not harder.
+     */
     private static DatasetRef datasetOf(int writer) {
         int dataset = writer % DATASETS;
-        return WriterFixture.dataset(100 + dataset / 5, "chaos-" + dataset);
+        return WriterFixture.dataset(100 + dataset, "chaos-" + dataset);
     }
 
     private static String key(int writer) {
@@ -73,8 +76,7 @@ class CoalescingWriterChaosIT {
         try (CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().seed(seed).recordHistory(true)
                 .faults(chaos).start();
              WriterFixture fixture = new WriterFixture(emulator)) {
-            CoalescingWriter writer = fixture.writer(fixture.client(WriterFixture.patientRetries()),
-                    WriterOptions.defaults());
+            CoalescingWriter writer = fixture.writer(fixture.client(), WriterOptions.defaults());
 
             List<WriterRun> runs = Flux.range(0, WRITERS)
                     .flatMap(w -> run(writer, mode, w), WRITERS)
@@ -89,10 +91,11 @@ class CoalescingWriterChaosIT {
             }
             assertThat(writer.stats().lostResponsesRecovered()).as("lost responses found applied").isPositive();
 
-            assertThat(runs).extracting(WriterRun::failure).as("no false conflict")
-                    .noneMatch(e -> e instanceof ResourceConflictException);
+            assertThat(runs).extracting(WriterRun::failure).as("no write failed: faults became latency")
+                    .containsOnlyNulls();
             long acknowledged = runs.stream().mapToLong(r -> r.acknowledged().size()).sum();
-            assertThat(acknowledged).as("acknowledged writes").isGreaterThanOrEqualTo(WRITERS * WRITES * 99L / 100);
+            assertThat(acknowledged).as("acknowledged writes").isEqualTo((long) WRITERS * WRITES);
+            assertThat(writer.stats().patchesFailed()).isZero();
 
             Map<String, List<Long>> applied = appliedByValue(emulator);
             assertThat(applied.entrySet()).as("patches applied more than once, with the counts they were applied at")

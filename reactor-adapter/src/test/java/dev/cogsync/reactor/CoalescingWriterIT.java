@@ -229,8 +229,7 @@ class CoalescingWriterIT {
 
     @Test
     void aLostResponseThatWasAppliedIsReportedAsWrittenNotAsAConflict() {
-        CoalescingWriter writer = fixture.writer(fixture.client(WriterFixture.patientRetries()),
-                WriterOptions.defaults());
+        CoalescingWriter writer = fixture.writer(WriterOptions.defaults());
         writer.put(DATASET, "k", "before").block(WAIT);
         emulator().configureFaults(FaultConfig.builder().appliedThenDropped(1.0)
                 .scope(FaultScope.UPDATE_RECORDS_ONLY).build());

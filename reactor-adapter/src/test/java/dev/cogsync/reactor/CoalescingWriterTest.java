@@ -146,8 +146,9 @@ class CoalescingWriterTest {
         assertThat(write.error).isNull();
         assertThat(write.record).isNotNull();
         List<Long> lists = service.times("list");
-        // 50 ms, 100 ms, then the quota (10 tokens, 5 a retry) is spent: the cap of 20 s, three times.
-        assertThat(lists).containsExactly(0L, 50L, 150L, 20150L, 40150L, 60150L, 80150L);
+        // 50 ms, 100 ms, then the quota (10 tokens, 5 a retry) is spent and each backoff doubles: 400, 800, 1600,
+        // 3200 ms instead of 200, 400, 800, 1600.
+        assertThat(lists).containsExactly(0L, 50L, 150L, 550L, 1350L, 2950L, 6150L);
     }
 
     @Test
@@ -251,6 +252,30 @@ class CoalescingWriterTest {
 
         assertThat(failures).isEmpty();
         assertThat(acknowledged.get()).isGreaterThan(256);
+    }
+
+    @Test
+    void aRandomlyThrottledIdentityNeverStallsADatasetAndNoWriteFails() {
+        service.randomThrottle(0.2, 20261121);
+        service.latency = Duration.ofMillis(2);
+        CoalescingWriter writer = writer(WriterOptions.defaults());
+        AtomicInteger acknowledged = new AtomicInteger();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int w = 0; w < 200; w++) {
+            loop(writer, dataset(100 + w % 100, "chaos-" + (w % 100)), "k" + w, 0, 60_000, acknowledged, failures);
+        }
+        advance(Duration.ofSeconds(120));
+
+        assertThat(failures).isEmpty();
+        java.util.Map<DatasetRef, List<Long>> times = new java.util.HashMap<>();
+        service.calls.forEach(c -> times.computeIfAbsent(c.dataset(), d -> new ArrayList<>()).add(c.atMillis()));
+        long longestGap = 0;
+        for (List<Long> calls : times.values()) {
+            for (int i = 1; i < calls.size() && calls.get(i) < 60_000; i++) {
+                longestGap = Math.max(longestGap, calls.get(i) - calls.get(i - 1));
+            }
+        }
+        assertThat(longestGap).as("longest wait of a dataset between two calls, ms").isLessThan(5_000);
     }
 
     private void loop(CoalescingWriter writer, DatasetRef dataset, String key, int i, long endMillis,

@@ -53,13 +53,6 @@ final class WriterFixture implements AutoCloseable {
         return writer(WriterOptions.defaults());
     }
 
-    /** Retries generously with short delays, so fault-heavy tests finish fast and rarely give up. */
-    static RetryPolicy patientRetries() {
-        return RetryPolicy.defaults().toBuilder().maxAttempts(12).transientBaseDelay(Duration.ofMillis(5))
-                .throttlingBaseDelay(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(400)).quotaEnabled(false)
-                .build();
-    }
-
     @Override
     public void close() {
         writers.forEach(writer -> writer.close().block(Duration.ofSeconds(60)));

@@ -27,7 +27,23 @@ final class CoalescedSender implements PatchSender {
      * @param client the client the writer sends through
      */
     CoalescedSender(CognitoSyncClient client) {
-        this.writer = CoalescingWriter.create(client, OPTIONS);
+        this(client, null, 1);
+    }
+
+    /**
+     * Creates the sender and its writer for a run: its write timeout, and room for all of its datasets at once.
+     *
+     * @param client the client the writer sends through
+     * @param writeTimeout each write's deadline, or {@code null} for the writer's default
+     * @param datasets the run's datasets, all active at once
+     */
+    CoalescedSender(CognitoSyncClient client, Duration writeTimeout, int datasets) {
+        WriterOptions.Builder options = OPTIONS.toBuilder()
+                .maxActiveDatasets(Math.max(OPTIONS.maxActiveDatasets(), datasets));
+        if (writeTimeout != null) {
+            options.writeTimeout(writeTimeout);
+        }
+        this.writer = CoalescingWriter.create(client, options.build());
     }
 
     @Override

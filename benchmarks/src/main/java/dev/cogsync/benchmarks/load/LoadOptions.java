@@ -25,12 +25,15 @@ import java.util.Objects;
  * @param throttleRps the embedded emulator's rate limit per identity in requests per second, 0 (the default) for
  *     none
  * @param faultRate the embedded emulator's fault probability per request, 0 (the default) for none
+ * @param throttleProbability the embedded emulator's probability of answering a request with a 429, whatever the
+ *     load, 0 (the default) for none
+ * @param writeTimeout each coalesced write's deadline, or {@code null} (the default) for the writer's
  * @param seed the seed of the embedded emulator's fault sequence; default 0
  * @param json where to write the summary as JSON, or {@code null} (the default) for nowhere
  */
 record LoadOptions(URI endpoint, String region, String identityPoolId, int writers, int datasets, int keys,
                    int valueBytes, Long patches, Duration duration, Duration warmup, Mode mode, double throttleRps,
-                   double faultRate, long seed, Path json) {
+                   double faultRate, double throttleProbability, Duration writeTimeout, long seed, Path json) {
 
     /** The default signing region. */
     static final String DEFAULT_REGION = "us-east-1";
@@ -76,8 +79,15 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
         if (!(throttleRps >= 0) || Double.isInfinite(throttleRps) || !(faultRate >= 0 && faultRate <= 1)) {
             throw new IllegalArgumentException("throttleRps: must be finite and >= 0; faultRate: must be in [0, 1]");
         }
-        if (endpoint != null && (throttleRps > 0 || faultRate > 0)) {
-            throw new IllegalArgumentException("throttleRps, faultRate: configure the embedded emulator only");
+        if (!(throttleProbability >= 0 && throttleProbability <= 1)) {
+            throw new IllegalArgumentException("throttleProbability: must be in [0, 1]");
+        }
+        if (writeTimeout != null && (writeTimeout.isZero() || writeTimeout.isNegative())) {
+            throw new IllegalArgumentException("writeTimeout: must be positive, was " + writeTimeout);
+        }
+        if (endpoint != null && (throttleRps > 0 || faultRate > 0 || throttleProbability > 0)) {
+            throw new IllegalArgumentException("throttleRps, faultRate, throttleProbability: configure the embedded "
+                    + "emulator only");
         }
     }
 
@@ -120,6 +130,8 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
         b.mode = mode;
         b.throttleRps = throttleRps;
         b.faultRate = faultRate;
+        b.throttleProbability = throttleProbability;
+        b.writeTimeout = writeTimeout;
         b.seed = seed;
         b.json = json;
         return b;
@@ -145,6 +157,8 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
         private Mode mode = Mode.COALESCED;
         private double throttleRps;
         private double faultRate;
+        private double throttleProbability;
+        private Duration writeTimeout;
         private long seed;
         private Path json;
 
@@ -215,6 +229,16 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
             return this;
         }
 
+        Builder throttleProbability(double probability) {
+            this.throttleProbability = probability;
+            return this;
+        }
+
+        Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout;
+            return this;
+        }
+
         Builder faultRate(double faultRate) {
             this.faultRate = faultRate;
             return this;
@@ -232,7 +256,7 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
 
         LoadOptions build() {
             return new LoadOptions(endpoint, region, identityPoolId, writers, datasets, keys, valueBytes, patches,
-                    duration, warmup, mode, throttleRps, faultRate, seed, json);
+                    duration, warmup, mode, throttleRps, faultRate, throttleProbability, writeTimeout, seed, json);
         }
     }
 }

@@ -37,17 +37,24 @@ final class LoadOptionsParser {
                                       on a conflict (up to 5 times)
               --writers N             concurrent writers (default 256)
               --datasets N            datasets, 20 per identity; writer i writes dataset i mod N (default 4)
-              --keys N                keys per dataset, at most 1024; writers of a dataset split its keys
-                                      (default 64)
+              --keys N                keys per dataset; writers of a dataset split its keys (default 64).
+                                      Past the service's 1,024 records a dataset is full: the writes of
+                                      new keys then fail with LimitExceededException, which measures
+                                      what refused batches cost
               --value-bytes N         size of every value (default 64)
               --duration D            submit patches for D, e.g. 500ms, 10s, 2m, PT30S (default 10s)
               --patches N             submit N patches in total instead of running for a duration
               --warmup D              run the writers for D first, uncounted, so that the JIT compiler has
                                       done its work (default 5s; 0s for none)
+              --write-timeout D       each coalesced write's deadline (default: the writer's, 30s); writes
+                                      past it fail with WriteTimeoutException
             Embedded emulator only:
               --throttle-rps R        rate limit per identity: R requests per second, bursts of R (default off)
               --fault-rate P          fault probability per request, 0 to 1 (default 0): 500 errors P/2,
                                       connection resets P/4, UpdateRecords applied then dropped P/4
+              --throttle-probability P
+                                      answer each request with a 429 with probability P, whatever the
+                                      load, 0 to 1 (default 0)
               --seed S                seed of the fault sequence (default 0)
             Output:
               --json FILE             also write the summary to FILE as JSON
@@ -59,16 +66,19 @@ final class LoadOptionsParser {
             """;
 
     /** The options that configure the embedded emulator, and so cannot go with {@code --endpoint}. */
-    private static final List<String> EMULATOR_OPTIONS = List.of("--throttle-rps", "--fault-rate", "--seed");
+    private static final List<String> EMULATOR_OPTIONS = List.of("--throttle-rps", "--fault-rate",
+            "--throttle-probability", "--seed");
 
     private static final List<String> OPTIONS = List.of("--endpoint", "--region", "--identity-pool-id", "--mode",
             "--writers", "--datasets", "--keys", "--value-bytes", "--duration", "--patches", "--warmup",
-            "--throttle-rps", "--fault-rate", "--seed", "--json");
+            "--throttle-rps", "--fault-rate", "--throttle-probability", "--write-timeout", "--seed", "--json");
 
     /** The most writers: each is cheap, but a typo should not cost the machine. */
     static final int MAX_WRITERS = 100_000;
-    /** The most datasets: the coalescer's default bound on active datasets. */
-    static final int MAX_DATASETS = 10_000;
+    /** The most datasets: 5,000 identities of 20. */
+    static final int MAX_DATASETS = 100_000;
+    /** The most keys per dataset: enough to measure writes to a full dataset. */
+    static final int MAX_KEYS = 1_000_000;
 
     private LoadOptionsParser() {
     }
@@ -134,13 +144,15 @@ final class LoadOptionsParser {
                 case "--mode" -> options.mode(mode(value));
                 case "--writers" -> writers = integer(name, value, 1, MAX_WRITERS);
                 case "--datasets" -> datasets = integer(name, value, 1, MAX_DATASETS);
-                case "--keys" -> keys = integer(name, value, 1, Workload.MAX_KEYS);
+                case "--keys" -> keys = integer(name, value, 1, MAX_KEYS);
                 case "--value-bytes" -> valueBytes = integer(name, value, 0, Integer.MAX_VALUE);
                 case "--duration" -> duration = duration(name, value);
                 case "--patches" -> patches = integer(name, value, 1, Long.MAX_VALUE);
                 case "--warmup" -> options.warmup(warmup(name, value));
                 case "--throttle-rps" -> options.throttleRps(positiveNumber(name, value));
                 case "--fault-rate" -> options.faultRate(probability(name, value));
+                case "--throttle-probability" -> options.throttleProbability(probability(name, value));
+                case "--write-timeout" -> options.writeTimeout(duration(name, value));
                 case "--seed" -> options.seed(integer(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
                 case "--json" -> options.json(jsonFile(value));
                 default -> throw new IllegalStateException("unhandled option " + name);
@@ -161,10 +173,11 @@ final class LoadOptionsParser {
             throw new UsageException("--datasets: must be at most the number of writers (" + writers
                     + "), since each writer writes one dataset, was \"" + datasets + "\"");
         }
-        if (Workload.datasetBytes(keys, valueBytes) > Workload.MAX_DATASET_BYTES) {
-            long fits = (Workload.MAX_DATASET_BYTES - Workload.datasetBytes(keys, 0)) / keys;
-            throw new UsageException("--value-bytes: " + keys + " keys of " + valueBytes + " bytes exceed the "
-                    + "service's " + Workload.MAX_DATASET_BYTES + " bytes per dataset; with " + keys
+        int stored = Math.min(keys, Workload.MAX_KEYS);
+        if (Workload.datasetBytes(stored, valueBytes) > Workload.MAX_DATASET_BYTES) {
+            long fits = (Workload.MAX_DATASET_BYTES - Workload.datasetBytes(stored, 0)) / stored;
+            throw new UsageException("--value-bytes: " + stored + " keys of " + valueBytes + " bytes exceed the "
+                    + "service's " + Workload.MAX_DATASET_BYTES + " bytes per dataset; with " + stored
                     + " keys, values can have at most " + fits + " bytes");
         }
         try {

@@ -122,7 +122,7 @@ final class LoadSession {
             }
             err.println("load: " + SummaryTable.describe(options) + ", against " + target.description());
             PatchSender sender = options.mode() == Mode.COALESCED
-                    ? new CoalescedSender(target.client())
+                    ? new CoalescedSender(target.client(), options.writeTimeout(), options.datasets())
                     : new PerPatchSender(target.client());
             try {
                 if (!options.warmup().isZero()) {

@@ -54,7 +54,7 @@ final class LoadTarget implements AutoCloseable {
                         .region(options.region())
                         .seed(options.seed())
                         .throttle(throttle(options.throttleRps()))
-                        .faults(faults(options.faultRate()))
+                        .faults(faults(options.faultRate(), options.throttleProbability()))
                         .start();
                 endpoint = emulator.endpoint();
                 credentials = StaticCredentialsProvider.create(emulator.credentials());
@@ -100,9 +100,22 @@ final class LoadTarget implements AutoCloseable {
      * @return the faults, on every operation
      */
     static FaultConfig faults(double p) {
-        return p > 0
-                ? FaultConfig.builder().internalError(p / 2).connectionClosed(p / 4).appliedThenDropped(p / 4).build()
-                : FaultConfig.NONE;
+        return faults(p, 0);
+    }
+
+    /**
+     * The faults of {@link #faults(double)}, plus a 429 for each request with probability {@code throttled}.
+     *
+     * @param p the fault probability per request, in [0, 1]
+     * @param throttled the probability of a 429 per request, in [0, 1]
+     * @return the faults, on every operation
+     */
+    static FaultConfig faults(double p, double throttled) {
+        if (p == 0 && throttled == 0) {
+            return FaultConfig.NONE;
+        }
+        return FaultConfig.builder().internalError(p / 2).connectionClosed(p / 4).appliedThenDropped(p / 4)
+                .throttled(throttled).build();
     }
 
     /**
