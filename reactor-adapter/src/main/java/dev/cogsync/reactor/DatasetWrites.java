@@ -145,7 +145,7 @@ final class DatasetWrites {
         }
         PendingWrite holder = admission.holder();
         call.onCancel(() -> {
-            if (queue.withdraw(holder, call) != null) {
+            if (queue.withdraw(holder, call, true) != null) {
                 core.metrics.cancelled.increment();
             }
         });
@@ -704,7 +704,7 @@ final class DatasetWrites {
             PendingWrite write = (PendingWrite) entry[0];
             PendingWrite.Caller caller = (PendingWrite.Caller) entry[1];
             boolean mayHaveBeenApplied = write.mayHaveBeenApplied();
-            if (queue.withdraw(write, caller.call()) != null) {
+            if (queue.withdraw(write, caller.call(), false) != null) {
                 count++;
                 core.metrics.timedOut.increment();
                 core.metrics.failed.increment();

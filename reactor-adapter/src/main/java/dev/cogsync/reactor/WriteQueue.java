@@ -185,14 +185,17 @@ final class WriteQueue {
      * Takes one caller off a write: it cancelled, or its deadline passed. A queued write goes back to the previous
      * caller's value, and is dropped when no caller remains; a write already taken goes on without this caller.
      *
+     * @param queuedOnly withdraw only from a write still queued: a cancel does not take back what was sent, and
+     *     the patch stays accounted for until its request ends
      * @return the caller removed, or {@code null} when it was no longer waiting
      */
-    PendingWrite.Caller withdraw(PendingWrite write, WriteCall call) {
+    PendingWrite.Caller withdraw(PendingWrite write, WriteCall call, boolean queuedOnly) {
         PendingWrite.Caller removed;
         long freedBytes = 0;
         synchronized (this) {
             int index = indexOf(write.callers, call);
-            if (write.state == PendingWrite.State.DONE || index < 0) {
+            if (write.state == PendingWrite.State.DONE || index < 0
+                    || queuedOnly && write.state != PendingWrite.State.QUEUED) {
                 return null;
             }
             removed = write.callers.remove(index);

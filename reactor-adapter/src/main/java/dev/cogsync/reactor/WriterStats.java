@@ -7,7 +7,7 @@ package dev.cogsync.reactor;
  * @param patchesSubmitted writes accepted or refused, counted when offered
  * @param patchesWritten writes whose callers got a record
  * @param patchesFailed writes whose callers got an error (overloads and conflicts included)
- * @param patchesCancelled callers that cancelled before their write ended
+ * @param patchesCancelled writes withdrawn because their caller cancelled before they were sent
  * @param updateRecordsCalls UpdateRecords requests sent, retries included
  * @param patchesSent patches in those requests, summed
  * @param listRecordsCalls ListRecords requests sent, for session tokens, sync counts and conflicts

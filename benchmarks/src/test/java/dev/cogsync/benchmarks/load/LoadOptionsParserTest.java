@@ -128,9 +128,12 @@ class LoadOptionsParserTest {
         "--writers         | 2.5          | --writers: must be a positive integer, was \"2.5\"",
         "--writers         | 1000000      | --writers: must be at most 100000, was \"1000000\"",
         "--datasets        | x            | --datasets: must be a positive integer, was \"x\"",
-        "--datasets        | 20000        | --datasets: must be at most 10000, was \"20000\"",
+        "--datasets        | 200000       | --datasets: must be at most 100000, was \"200000\"",
         "--keys            | 0            | --keys: must be a positive integer, was \"0\"",
-        "--keys            | 1025         | --keys: must be at most 1024, was \"1025\"",
+        "--keys            | 1000001      | --keys: must be at most 1000000, was \"1000001\"",
+        "--write-timeout   | 0s           | --write-timeout: must be positive, was \"0s\"",
+        "--write-timeout   | later        | --write-timeout: must be a duration such as 500ms, 10s, 2m or PT30S",
+        "--throttle-probability | 2       | --throttle-probability: must be a probability between 0 and 1, was \"2\"",
         "--value-bytes     | -1           | --value-bytes: must be an integer >= 0, was \"-1\"",
         "--value-bytes     | 1k           | --value-bytes: must be an integer >= 0, was \"1k\"",
         "--patches         | 0            | --patches: must be a positive integer, was \"0\"",
@@ -158,6 +161,22 @@ class LoadOptionsParserTest {
     })
     void aBadValueNamesItsOptionAndExitsWithStatus2(String option, String value, String message) {
         assertThat(usageError(run(option, value))).startsWith("load: " + message);
+    }
+
+    @Test
+    void theWriteTimeoutAndTheThrottleProbabilityAreParsed() throws UsageException {
+        LoadOptions options = LoadOptionsParser.parse("--write-timeout", "2s", "--throttle-probability", "0.3",
+                "--keys", "41024", "--datasets", "1");
+        assertThat(options.writeTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.throttleProbability()).isEqualTo(0.3);
+        assertThat(options.keys()).isEqualTo(41024);
+        assertThat(LoadOptionsParser.parse().writeTimeout()).isNull();
+    }
+
+    @Test
+    void theThrottleProbabilityConfiguresTheEmbeddedEmulatorOnly() {
+        assertThat(usageError(run("--endpoint", "http://127.0.0.1:9", "--throttle-probability", "0.5")))
+                .startsWith("load: --throttle-probability: configures the embedded emulator");
     }
 
     @Test
