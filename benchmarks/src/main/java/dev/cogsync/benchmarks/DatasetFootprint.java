@@ -16,9 +16,10 @@ import java.time.Duration;
 
 /**
  * Measures the heap one active dataset costs the writer: after one managed put to each of N datasets (each with
- * its session token, one known sync count and its queue), the heap in use with the writer held, minus the heap
- * once the writer is dropped; the emulator in the same JVM keeps its own state throughout, so it cancels out.
- * {@code java -jar cogsync-benchmarks.jar footprint [datasets]}, 20,000 by default.
+ * its session token, one known sync count, its queue and its timers), the heap in use while the writer holds them,
+ * minus the heap once it has evicted them all as idle; the emulator in the same JVM keeps its own state
+ * throughout, so it cancels out. {@code java -jar cogsync-benchmarks.jar footprint [datasets]}, 20,000 by default;
+ * it takes about 30 s, waiting for the eviction.
  */
 public final class DatasetFootprint {
 
@@ -38,24 +39,30 @@ public final class DatasetFootprint {
                      .endpointOverride(emulator.endpoint())
                      .credentialsProvider(StaticCredentialsProvider.create(emulator.credentials()))
                      .pendingAcquireMaxCount(100_000).build())) {
-            long held = fillAndMeasure(client, datasets);
-            long dropped = usedHeap();
-            out.printf("%,d active datasets: %,d bytes of heap with the writer, %,d without; %,d bytes each%n",
-                    datasets, held, dropped, (held - dropped) / datasets);
+            CoalescingWriter writer = CoalescingWriter.create(client, WriterOptions.builder()
+                    .maxActiveDatasets(datasets).idleTimeout(IDLE).writeTimeout(Duration.ofSeconds(2)).build());
+            Flux.range(0, datasets)
+                    .flatMap(d -> writer.put(dataset(d), "key", "value"), 256)
+                    .blockLast(Duration.ofMinutes(10));
+            long held = usedHeap();
+            int active = writer.stats().activeDatasets();
+            // Eviction runs every idleTimeout / 2; the datasets' deadline timers fire after 2 s.
+            sleep(IDLE.multipliedBy(3));
+            long evicted = usedHeap();
+            out.printf("%,d active datasets: %,d bytes of heap; after evicting them (%,d left): %,d; %,d bytes "
+                    + "each%n", active, held, writer.stats().activeDatasets(), evicted, (held - evicted) / active);
+            writer.close().block(Duration.ofSeconds(30));
         }
     }
 
-    /** Writes once to each dataset and measures the heap while the writer still holds them; then drops it. */
-    private static long fillAndMeasure(CognitoSyncClient client, int datasets) {
-        CoalescingWriter writer = CoalescingWriter.create(client, WriterOptions.builder()
-                .maxActiveDatasets(datasets).idleTimeout(Duration.ofHours(1)).build());
-        Flux.range(0, datasets)
-                .flatMap(d -> writer.put(dataset(d), "key", "value"), 256)
-                .blockLast(Duration.ofMinutes(10));
-        long held = usedHeap();
-        // Datasets stay in the registry after close; only dropping the writer releases them.
-        writer.close().block(Duration.ofSeconds(30));
-        return held;
+    private static final Duration IDLE = Duration.ofSeconds(10);
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static DatasetRef dataset(int d) {

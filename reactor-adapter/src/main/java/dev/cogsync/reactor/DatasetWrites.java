@@ -82,6 +82,7 @@ final class DatasetWrites {
     }
 
     private static final int PAGE_SIZE = 1024;
+    /** Contention backoff stops growing here: up to 1.6 s with the default 100 ms base, enough to break a lockstep. */
     private static final int MAX_CONTENTION_EXPONENT = 5;
 
     final DatasetRef dataset;
@@ -433,7 +434,7 @@ final class DatasetWrites {
             }
         } else if (error instanceof CognitoSyncServiceException service && service.isConflict()) {
             succeeded(now);
-            conflict(batch, service);
+            conflict(batch, service, now);
         } else if (error.isRetryable()) {
             if (mayHaveBeenApplied(error)) {
                 List<RecordPatch> sent = new ArrayList<>(batch.size());
@@ -488,7 +489,7 @@ final class DatasetWrites {
         settleSuspects(batch.size());
     }
 
-    private void conflict(List<PendingWrite> batch, CognitoSyncServiceException error) {
+    private void conflict(List<PendingWrite> batch, CognitoSyncServiceException error, long now) {
         core.metrics.conflicts.increment();
         Optional<SyncCountConflict> named = error.conflict();
         boolean simple = named.isPresent()
@@ -504,6 +505,11 @@ final class DatasetWrites {
             requeue(innocent);
             return;
         }
+        // Another writer may be racing us for these keys. Back off (jittered, capped) before listing, never
+        // between the listing and the send: counts listed and then held would be stale by the time they go out.
+        contention++;
+        notBeforeNanos = Math.max(notBeforeNanos, now + core.retryPolicy.backoff(Math.min(contention,
+                MAX_CONTENTION_EXPONENT), false, core.jitter.getAsDouble()).toNanos());
         hold(batch, error);
     }
 
@@ -522,7 +528,7 @@ final class DatasetWrites {
         if (refusal instanceof LimitExceededException limit) {
             resolveLimit(batch, limit, current);
         } else {
-            resolveConflict(batch, refusal, current, now);
+            resolveConflict(batch, refusal, current);
         }
     }
 
@@ -546,7 +552,7 @@ final class DatasetWrites {
     }
 
     private void resolveConflict(List<PendingWrite> batch, CognitoSyncServiceException error,
-                                 Map<String, Record> current, long now) {
+                                 Map<String, Record> current) {
         for (PendingWrite write : batch) {
             for (PendingWrite.LostResponse lost : write.lostResponses) {
                 if (!lost.settled) {
@@ -556,7 +562,6 @@ final class DatasetWrites {
             }
         }
         List<PendingWrite> survivors = new ArrayList<>(batch.size());
-        boolean contended = false;
         for (PendingWrite write : batch) {
             Record remote = current.get(write.key);
             if (write.lostResponseApplied()) {
@@ -574,21 +579,11 @@ final class DatasetWrites {
                 survivors.add(write);
             } else if (!write.managed || write.conflictResolutions++ >= core.options.maxConflictRetries()) {
                 fail(write, conflictError(write, error, current));
-            } else {
-                contended = true;
-                if (resolveManaged(write, remote, error, current)) {
-                    survivors.add(write);
-                }
+            } else if (resolveManaged(write, remote, error, current)) {
+                survivors.add(write);
             }
         }
         requeue(survivors);
-        if (contended || survivors.size() == batch.size()) {
-            // Another writer is racing us for these keys: back off with jitter so that neither livelocks.
-            // The exponent stops at 5 (up to 1.6 s with the default 100 ms base): enough to break the lockstep.
-            contention++;
-            notBeforeNanos = Math.max(notBeforeNanos, now + core.retryPolicy.backoff(Math.min(contention,
-                    MAX_CONTENTION_EXPONENT), false, core.jitter.getAsDouble()).toNanos());
-        }
     }
 
     /** Applies the resolver to a stale managed write; returns whether the write is to be sent again. */
