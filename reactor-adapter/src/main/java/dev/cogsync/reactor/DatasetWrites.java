@@ -82,8 +82,8 @@ final class DatasetWrites {
     }
 
     private static final int PAGE_SIZE = 1024;
-    /** Contention backoff stops growing here: up to 1.6 s with the default 100 ms base, enough to break a lockstep. */
-    private static final int MAX_CONTENTION_EXPONENT = 5;
+    /** Contention backoff stops growing here: up to 400 ms with the default 100 ms base, enough to break a lockstep. */
+    private static final int MAX_CONTENTION_EXPONENT = 3;
 
     final DatasetRef dataset;
     private final WriterCore core;
