@@ -70,3 +70,5 @@ if [ "$only" = all ] || [ "$only" = footprint ]; then
     echo "\$ java -jar $jar footprint 20000"
     java -Xmx4g -jar "$jar" footprint 20000 2>/dev/null | tee "$out/footprint.txt"
 fi
+
+python3 benchmarks/coalescer_report.py
