@@ -1,5 +1,6 @@
 package dev.cogsync.auth;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,9 @@ import java.util.Objects;
  * @param accessKeyId the access key id, not blank
  * @param secretAccessKey the secret access key, not blank
  * @param sessionToken the session token of temporary credentials, or {@code null}
+ * @param expiration when temporary credentials stop working, or {@code null} when they do not expire
  */
-public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration) {
 
     /** Validates the parts; the messages name the field, never the value. */
     public AwsCredentials {
@@ -27,6 +29,43 @@ public record AwsCredentials(String accessKeyId, String secretAccessKey, String 
         if (sessionToken != null && sessionToken.isBlank()) {
             sessionToken = null;
         }
+    }
+
+    /**
+     * Credentials that do not expire.
+     *
+     * @param accessKeyId the access key id
+     * @param secretAccessKey the secret access key
+     * @param sessionToken the session token, or {@code null}
+     */
+    public AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+        this(accessKeyId, secretAccessKey, sessionToken, null);
+    }
+
+    /**
+     * Temporary credentials that expire.
+     *
+     * @param accessKeyId the access key id
+     * @param secretAccessKey the secret access key
+     * @param sessionToken the session token, or {@code null}
+     * @param expiration when they stop working
+     * @return the credentials
+     */
+    public static AwsCredentials expiring(String accessKeyId, String secretAccessKey, String sessionToken,
+                                          Instant expiration) {
+        return new AwsCredentials(accessKeyId, secretAccessKey, sessionToken,
+                Objects.requireNonNull(expiration, "expiration"));
+    }
+
+    /**
+     * Whether these credentials have expired, or will within {@code margin}.
+     *
+     * @param now the current time
+     * @param margin how early to count them as expired
+     * @return {@code false} for credentials that do not expire
+     */
+    public boolean expiresWithin(Instant now, java.time.Duration margin) {
+        return expiration != null && !now.plus(margin).isBefore(expiration);
     }
 
     /**
@@ -65,6 +104,7 @@ public record AwsCredentials(String accessKeyId, String secretAccessKey, String 
     @Override
     public String toString() {
         return "AwsCredentials[accessKeyId=" + accessKeyId + ", secretAccessKey=****"
-                + (sessionToken == null ? "" : ", sessionToken=****") + "]";
+                + (sessionToken == null ? "" : ", sessionToken=****")
+                + (expiration == null ? "" : ", expiration=" + expiration) + "]";
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionStage;
  * tried, and never contains a secret.
  */
 @FunctionalInterface
-public interface AwsCredentialsProvider {
+public interface CredentialsProvider {
 
     /**
      * Resolves the current credentials.

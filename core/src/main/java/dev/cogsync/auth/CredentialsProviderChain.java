@@ -27,13 +27,13 @@ import java.util.concurrent.ExecutionException;
  * provider and exception type only, because its message is not known to be free of secrets; every failure is
  * attached as a suppressed exception.
  */
-public final class CredentialsProviderChain implements AwsCredentialsProvider {
+public final class CredentialsProviderChain implements CredentialsProvider {
 
-    private final List<AwsCredentialsProvider> providers;
+    private final List<CredentialsProvider> providers;
     /** The provider that succeeded last, or {@code null}: a hint, so a race between resolutions is harmless. */
-    private volatile AwsCredentialsProvider winner;
+    private volatile CredentialsProvider winner;
 
-    private CredentialsProviderChain(List<? extends AwsCredentialsProvider> providers) {
+    private CredentialsProviderChain(List<? extends CredentialsProvider> providers) {
         this.providers = List.copyOf(providers);
         if (this.providers.isEmpty()) {
             throw new IllegalArgumentException("providers: must not be empty");
@@ -48,7 +48,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
      * @throws NullPointerException when a provider is {@code null}
      * @throws IllegalArgumentException when there is no provider
      */
-    public static CredentialsProviderChain of(AwsCredentialsProvider... providers) {
+    public static CredentialsProviderChain of(CredentialsProvider... providers) {
         return new CredentialsProviderChain(Arrays.asList(providers));
     }
 
@@ -60,7 +60,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
      * @throws NullPointerException when a provider is {@code null}
      * @throws IllegalArgumentException when there is no provider
      */
-    public static CredentialsProviderChain of(List<? extends AwsCredentialsProvider> providers) {
+    public static CredentialsProviderChain of(List<? extends CredentialsProvider> providers) {
         return new CredentialsProviderChain(providers);
     }
 
@@ -69,7 +69,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
      *
      * @return an unmodifiable list
      */
-    public List<AwsCredentialsProvider> providers() {
+    public List<CredentialsProvider> providers() {
         return providers;
     }
 
@@ -81,7 +81,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
      */
     @Override
     public CompletionStage<AwsCredentials> resolveCredentials() {
-        AwsCredentialsProvider remembered = winner;
+        CredentialsProvider remembered = winner;
         CompletionStage<AwsCredentials> resolution = remembered == null
                 ? tryFrom(0, new ArrayList<>())
                 : attempt(remembered).exceptionallyCompose(failure -> {
@@ -104,7 +104,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
         if (index == providers.size()) {
             return CompletableFuture.failedFuture(aggregate(failures));
         }
-        AwsCredentialsProvider provider = providers.get(index);
+        CredentialsProvider provider = providers.get(index);
         return attempt(provider)
                 .thenApply(credentials -> {
                     winner = provider;
@@ -117,7 +117,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
                 });
     }
 
-    private static CompletionStage<AwsCredentials> attempt(AwsCredentialsProvider provider) {
+    private static CompletionStage<AwsCredentials> attempt(CredentialsProvider provider) {
         CompletionStage<AwsCredentials> stage;
         try {
             stage = provider.resolveCredentials();
@@ -131,7 +131,7 @@ public final class CredentialsProviderChain implements AwsCredentialsProvider {
     }
 
     /** Keeps a provider's own credentials failure as is; labels anything else with the provider and type. */
-    private static Throwable describe(AwsCredentialsProvider provider, Throwable failure) {
+    private static Throwable describe(CredentialsProvider provider, Throwable failure) {
         if (failure instanceof CredentialsException) {
             return failure;
         }

@@ -32,7 +32,7 @@ import java.util.concurrent.Executor;
  * environment: AWS_ACCESS_KEY_ID is not set, profile 'default' in /home/me/.aws/credentials (not found),
  * /home/me/.aws/config (not found): no such profile]}.
  */
-public final class DefaultCredentialsProvider implements AwsCredentialsProvider {
+public final class DefaultCredentialsProvider implements CredentialsProvider {
 
     private final String profileName;
     private final Map<String, String> environment;

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
  * {@link CredentialsException} such as {@code environment: AWS_ACCESS_KEY_ID is not set}, which names the
  * missing variable and which ones are set, never a value.
  */
-public final class EnvironmentVariableCredentialsProvider implements AwsCredentialsProvider {
+public final class EnvironmentVariableCredentialsProvider implements CredentialsProvider {
 
     /** How this source is named in messages, also in the aggregated message of a chain. */
     private static final String SOURCE = "environment";

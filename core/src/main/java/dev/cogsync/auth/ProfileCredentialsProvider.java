@@ -44,7 +44,7 @@ import java.util.concurrent.Executor;
  * example it is a directory), a file is malformed (with the line number), the profile is not defined, a key
  * is missing, or the source is unsupported. Messages never contain keys, tokens or file content.
  */
-public final class ProfileCredentialsProvider implements AwsCredentialsProvider {
+public final class ProfileCredentialsProvider implements CredentialsProvider {
 
     private final String profileName;
     private final Path credentialsFile;

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Resolution never fails and returns an already completed stage, a new one for each caller.
  */
-public final class StaticCredentialsProvider implements AwsCredentialsProvider {
+public final class StaticCredentialsProvider implements CredentialsProvider {
 
     private final AwsCredentials credentials;
 

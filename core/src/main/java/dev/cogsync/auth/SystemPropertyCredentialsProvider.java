@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
  * {@link CredentialsException} such as {@code system properties: aws.accessKeyId is not set}, which names the
  * missing property and which ones are set, never a value.
  */
-public final class SystemPropertyCredentialsProvider implements AwsCredentialsProvider {
+public final class SystemPropertyCredentialsProvider implements CredentialsProvider {
 
     /** How this source is named in messages, also in the aggregated message of a chain. */
     private static final String SOURCE = "system properties";

@@ -21,7 +21,7 @@ class CredentialsProviderChainTest {
     private static final AwsCredentials SECOND = AwsCredentials.of("AKIDSECOND", "second-secret-22bb");
 
     /** A provider whose outcome a test can change, and which counts how often it is asked. */
-    private static final class CountingProvider implements AwsCredentialsProvider {
+    private static final class CountingProvider implements CredentialsProvider {
         private final String name;
         private final AtomicInteger calls = new AtomicInteger();
         private final AtomicReference<AwsCredentials> credentials = new AtomicReference<>();
@@ -131,7 +131,7 @@ class CredentialsProviderChainTest {
 
     @Test
     void resolveCredentials_providerThatThrowsOrFailsOddly_countsAsFailed_withoutCopyingItsMessage() {
-        AwsCredentialsProvider throwing = new AwsCredentialsProvider() {
+        CredentialsProvider throwing = new CredentialsProvider() {
             @Override
             public CompletionStage<AwsCredentials> resolveCredentials() {
                 throw new IllegalStateException("leaky-secret-33cc");
@@ -142,7 +142,7 @@ class CredentialsProviderChainTest {
                 return "throwing";
             }
         };
-        AwsCredentialsProvider failingOddly = new AwsCredentialsProvider() {
+        CredentialsProvider failingOddly = new CredentialsProvider() {
             @Override
             public CompletionStage<AwsCredentials> resolveCredentials() {
                 return CompletableFuture.supplyAsync(() -> {
@@ -155,7 +155,7 @@ class CredentialsProviderChainTest {
                 return "failingOddly";
             }
         };
-        AwsCredentialsProvider returningNull = new AwsCredentialsProvider() {
+        CredentialsProvider returningNull = new CredentialsProvider() {
             @Override
             public CompletionStage<AwsCredentials> resolveCredentials() {
                 return null;

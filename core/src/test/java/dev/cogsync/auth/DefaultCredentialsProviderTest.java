@@ -162,7 +162,7 @@ class DefaultCredentialsProviderTest {
 
         CredentialsException failure = failure(resolve(isolated(Map.of(), properties()).build()));
 
-        assertThat(failure.getMessage()).contains("uses credential_process, which cogsync does not support");
+        assertThat(failure.getMessage()).contains("uses credential_process, which this provider does not read");
     }
 
     @Test

@@ -262,7 +262,7 @@ class ProfileCredentialsProviderTest {
                 .startsWith("profile 'dev' in ")
                 .contains("uses ")
                 .contains(trigger)
-                .contains("which cogsync does not support");
+                .contains("which this provider does not read");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.cogsync.reactor;
 
-import dev.cogsync.auth.AwsCredentialsProvider;
-import dev.cogsync.auth.DefaultCredentialsProvider;
+import dev.cogsync.auth.CredentialsProvider;
 import dev.cogsync.retry.RetryPolicy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -22,8 +21,9 @@ import java.util.Objects;
  *   <tr><td>region</td><td>resolved once at build: {@code aws.region}, {@code AWS_REGION},
  *       {@code AWS_DEFAULT_REGION}, then the profile's {@code region}</td></tr>
  *   <tr><td>endpoint</td><td>{@code https://cognito-sync.{region}.amazonaws.com} ({@code .com.cn} in China)</td></tr>
- *   <tr><td>credentials</td><td>{@link DefaultCredentialsProvider}: system properties, environment, profile
- *       files</td></tr>
+ *   <tr><td>credentials</td><td>{@link dev.cogsync.reactor.auth.DefaultCredentialsChain}: the AWS SDKs'
+ *       chain (system properties, environment, web identity, profiles, container endpoint, EC2 instance
+ *       metadata)</td></tr>
  *   <tr><td>maxConnections</td><td>{@value #DEFAULT_MAX_CONNECTIONS}</td></tr>
  *   <tr><td>pendingAcquireMaxCount</td><td>{@value #DEFAULT_PENDING_ACQUIRE_MAX_COUNT} requests waiting for a
  *       connection; more fail at once</td></tr>
@@ -61,7 +61,7 @@ public final class ClientOptions {
 
     private final String region;
     private final URI endpointOverride;
-    private final AwsCredentialsProvider credentialsProvider;
+    private final CredentialsProvider credentialsProvider;
     private final int maxConnections;
     private final int pendingAcquireMaxCount;
     private final Duration pendingAcquireTimeout;
@@ -167,8 +167,8 @@ public final class ClientOptions {
         return endpointOverride;
     }
 
-    /** @return the credentials provider, or {@code null} for {@link DefaultCredentialsProvider} */
-    public AwsCredentialsProvider credentialsProvider() {
+    /** @return the credentials provider, or {@code null} for the default chain */
+    public CredentialsProvider credentialsProvider() {
         return credentialsProvider;
     }
 
@@ -255,7 +255,7 @@ public final class ClientOptions {
     public static final class Builder {
         private String region;
         private URI endpointOverride;
-        private AwsCredentialsProvider credentialsProvider;
+        private CredentialsProvider credentialsProvider;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int pendingAcquireMaxCount = DEFAULT_PENDING_ACQUIRE_MAX_COUNT;
         private Duration pendingAcquireTimeout = Duration.ofSeconds(10);
@@ -304,7 +304,7 @@ public final class ClientOptions {
          * @param provider the provider
          * @return this builder
          */
-        public Builder credentialsProvider(AwsCredentialsProvider provider) {
+        public Builder credentialsProvider(CredentialsProvider provider) {
             this.credentialsProvider = provider;
             return this;
         }

@@ -1,7 +1,6 @@
 package dev.cogsync.reactor;
 
-import dev.cogsync.auth.AwsCredentialsProvider;
-import dev.cogsync.auth.DefaultCredentialsProvider;
+import dev.cogsync.auth.CredentialsProvider;
 import dev.cogsync.auth.DefaultRegionProvider;
 import dev.cogsync.auth.SigV4Signer;
 import dev.cogsync.endpoint.Endpoint;
@@ -14,6 +13,8 @@ import dev.cogsync.model.UpdateRecordsResponse;
 import dev.cogsync.protocol.ListRecordsCodec;
 import dev.cogsync.protocol.UpdateRecordsCodec;
 import dev.cogsync.model.DatasetRef;
+import dev.cogsync.reactor.auth.DefaultCredentialsChain;
+import dev.cogsync.reactor.auth.InstanceMetadataCredentialsProvider;
 import dev.cogsync.reactor.internal.AdaptiveRates;
 import dev.cogsync.reactor.internal.CallExecutor;
 import dev.cogsync.retry.AdaptiveRateLimiter;
@@ -22,10 +23,13 @@ import dev.cogsync.reactor.internal.TimeoutTimer;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -58,13 +62,13 @@ public final class CognitoSyncClient implements AutoCloseable {
     private CognitoSyncClient(ClientOptions options) {
         this.options = options;
         this.region = options.region() != null ? options.region()
-                : DefaultRegionProvider.create().resolveRegion().orElseThrow(() -> new IllegalArgumentException(
-                        "region: is required; set it, or one of aws.region, AWS_REGION, AWS_DEFAULT_REGION, or a "
-                                + "profile region"));
+                : DefaultRegionProvider.create().resolveRegion().or(CognitoSyncClient::instanceRegion)
+                        .orElseThrow(() -> new IllegalArgumentException("region: is required; set it, or one of "
+                                + "aws.region, AWS_REGION, AWS_DEFAULT_REGION, a profile region, or run on EC2"));
         this.endpoint = options.endpointOverride() != null ? Endpoint.override(options.endpointOverride())
                 : Endpoint.forRegion(region);
-        AwsCredentialsProvider credentials = options.credentialsProvider() != null ? options.credentialsProvider()
-                : DefaultCredentialsProvider.create();
+        CredentialsProvider credentials = options.credentialsProvider() != null ? options.credentialsProvider()
+                : DefaultCredentialsChain.create();
         this.ownedPool = options.httpClient() == null && options.connectionProvider() == null
                 ? ConnectionProvider.builder("cogsync")
                         .maxConnections(options.maxConnections())
@@ -264,6 +268,19 @@ public final class CognitoSyncClient implements AutoCloseable {
         return Mono.defer(() -> closed.get()
                 ? Mono.error(new CognitoSyncClientException("the client is closed"))
                 : call.get());
+    }
+
+    /**
+     * The last source of the region chain: EC2 instance metadata, asked only when nothing else names a region.
+     * Waits up to 2 s for it, which is why it is skipped on a non-blocking thread (create the client at startup).
+     */
+    private static Optional<String> instanceRegion() {
+        if (Schedulers.isInNonBlockingThread()) {
+            return Optional.empty();
+        }
+        return InstanceMetadataCredentialsProvider.create().region()
+                .onErrorResume(e -> Mono.empty())
+                .blockOptional(Duration.ofSeconds(2));
     }
 
     private static String userAgent(ClientOptions options) {

@@ -28,7 +28,8 @@ final class LoadOptionsParser {
 
             Target:
               --endpoint URL          send to URL instead of the embedded emulator; credentials then come from
-                                      the standard AWS sources (system properties, environment, profile files)
+                                      the AWS SDKs' default chain (system properties, environment, web
+                                      identity, profiles, container endpoint, EC2 instance metadata)
               --region REGION         signing region (default us-east-1)
               --identity-pool-id ID   identity pool (default us-east-1:c0651ec0-0000-4000-8000-000000000000)
             Workload:

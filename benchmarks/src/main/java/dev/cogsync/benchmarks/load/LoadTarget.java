@@ -1,7 +1,7 @@
 package dev.cogsync.benchmarks.load;
 
-import dev.cogsync.auth.AwsCredentialsProvider;
-import dev.cogsync.auth.DefaultCredentialsProvider;
+import dev.cogsync.auth.CredentialsProvider;
+import dev.cogsync.reactor.auth.DefaultCredentialsChain;
 import dev.cogsync.auth.StaticCredentialsProvider;
 import dev.cogsync.emulator.CognitoSyncEmulator;
 import dev.cogsync.emulator.FaultConfig;
@@ -48,7 +48,7 @@ final class LoadTarget implements AutoCloseable {
         CognitoSyncEmulator emulator = null;
         try {
             URI endpoint;
-            AwsCredentialsProvider credentials;
+            CredentialsProvider credentials;
             if (options.embedded()) {
                 emulator = CognitoSyncEmulator.builder()
                         .region(options.region())
@@ -60,7 +60,7 @@ final class LoadTarget implements AutoCloseable {
                 credentials = StaticCredentialsProvider.create(emulator.credentials());
             } else {
                 endpoint = options.endpoint();
-                credentials = DefaultCredentialsProvider.create();
+                credentials = DefaultCredentialsChain.create();
             }
             CognitoSyncClient client = CognitoSyncClient.create(ClientOptions.builder()
                     .region(options.region())

@@ -41,6 +41,63 @@ public final class SharedProfileFiles {
      *     source cogsync does not support, or when a key is missing
      */
     public static AwsCredentials loadCredentials(ProfileLocation location) {
+        ProfileProperties profile = loadProperties(location);
+        Map<String, String> properties = profile.properties();
+        String where = profile.where();
+        CredentialKeyNames names = CredentialKeyNames.PROFILE;
+        Function<String, Optional<String>> lookup = key -> nonBlank(properties.get(key));
+        if (!names.hasKeyPair(lookup)) {
+            List<String> unsupported = unsupportedSources(properties);
+            if (!unsupported.isEmpty()) {
+                throw new CredentialsException(where + ": uses " + String.join(", ", unsupported)
+                        + ", which this provider does not read; cogsync-reactor's SharedProfileCredentialsProvider "
+                        + "(in the default chain) reads credential_process and role profiles");
+            }
+        }
+        return names.read(where, lookup);
+    }
+
+    /** A profile's properties, the credentials file's over the config file's, and where they were read. */
+    public record ProfileProperties(String where, Map<String, String> properties) {
+
+        /**
+         * A property, stripped, when set and not blank.
+         *
+         * @param name the property
+         * @return its value
+         */
+        public Optional<String> get(String name) {
+            return nonBlank(properties.get(name));
+        }
+
+        /**
+         * Whether the profile holds an access key pair.
+         *
+         * @return {@code true} with both {@code aws_access_key_id} and {@code aws_secret_access_key}
+         */
+        public boolean hasKeyPair() {
+            return CredentialKeyNames.PROFILE.hasKeyPair(this::get);
+        }
+
+        /**
+         * The profile's static credentials.
+         *
+         * @return the credentials
+         * @throws CredentialsException naming the missing key
+         */
+        public AwsCredentials staticCredentials() {
+            return CredentialKeyNames.PROFILE.read(where, this::get);
+        }
+    }
+
+    /**
+     * Reads all the properties of the profile. Blocking.
+     *
+     * @param location the profile and the files
+     * @return the properties
+     * @throws CredentialsException when a file cannot be read or is malformed, or neither defines the profile
+     */
+    public static ProfileProperties loadProperties(ProfileLocation location) {
         String name = location.profileName();
         String where = "profile '" + name + "' in " + location.credentialsFile() + ", " + location.configFile();
         Optional<ProfileFile> credentialsFile;
@@ -64,18 +121,7 @@ public final class SharedProfileFiles {
         Map<String, String> properties = new HashMap<>();
         fromConfig.ifPresent(properties::putAll);
         fromCredentials.ifPresent(properties::putAll);
-
-        CredentialKeyNames names = CredentialKeyNames.PROFILE;
-        Function<String, Optional<String>> lookup = key -> nonBlank(properties.get(key));
-        if (!names.hasKeyPair(lookup)) {
-            List<String> unsupported = unsupportedSources(properties);
-            if (!unsupported.isEmpty()) {
-                throw new CredentialsException(where + ": uses " + String.join(", ", unsupported)
-                        + ", which cogsync does not support; cogsync reads only static keys (aws_access_key_id, "
-                        + "aws_secret_access_key and aws_session_token) from profiles");
-            }
-        }
-        return names.read(where, lookup);
+        return new ProfileProperties(where, Map.copyOf(properties));
     }
 
     /**

@@ -37,15 +37,19 @@ public record SystemSettings(
      *
      * @param environment the environment variables, or {@code null} for {@link System#getenv()}
      * @param systemProperties the system properties, or {@code null} for {@link System#getProperties()}
-     * @param homeDirectory the home directory, or {@code null} for the {@code user.home} system property
+     * @param homeDirectory the home directory, or {@code null} for the {@code HOME} environment variable, else the
+     *     {@code user.home} system property
      * @return the settings
      */
     public static SystemSettings of(Map<String, String> environment, Properties systemProperties, Path homeDirectory) {
         Function<String, String> env = environment == null ? System::getenv : Map.copyOf(environment)::get;
         Function<String, String> props = systemProperties == null ? System::getProperty : systemProperties::getProperty;
-        Supplier<Path> home = homeDirectory == null
-                ? () -> Path.of(System.getProperty("user.home"))
-                : () -> homeDirectory;
+        // HOME before user.home, as the AWS SDKs look for ~/.aws.
+        Supplier<Path> home = homeDirectory != null ? () -> homeDirectory : () -> {
+            String variable = env.apply("HOME");
+            return variable != null && !variable.isBlank() ? Path.of(variable.strip())
+                    : Path.of(System.getProperty("user.home"));
+        };
         return new SystemSettings(env, props, home);
     }
 

@@ -1,7 +1,7 @@
 package dev.cogsync.reactor.internal;
 
 import dev.cogsync.auth.AwsCredentials;
-import dev.cogsync.auth.AwsCredentialsProvider;
+import dev.cogsync.auth.CredentialsProvider;
 import dev.cogsync.auth.SigV4Signer;
 import dev.cogsync.exception.ApiCallTimeoutException;
 import dev.cogsync.exception.AttemptTimeoutException;
@@ -41,7 +41,7 @@ public final class CallExecutor {
 
     private final Transport transport;
     private final HttpHeader host;
-    private final AwsCredentialsProvider credentials;
+    private final CredentialsProvider credentials;
     private final SigV4Signer signer;
     private final RetryPolicy retryPolicy;
     private final RetryQuota retryQuota;
@@ -75,7 +75,7 @@ public final class CallExecutor {
      * @param timer arms the attempt and call timeouts, and the waits of an adaptive send rate
      * @param nanoTime the monotonic clock of adaptive send rates
      */
-    public CallExecutor(Transport transport, String hostHeader, AwsCredentialsProvider credentials,
+    public CallExecutor(Transport transport, String hostHeader, CredentialsProvider credentials,
                         SigV4Signer signer, RetryPolicy retryPolicy, RetryQuota retryQuota, Duration attemptTimeout,
                         Duration apiCallTimeout, Duration responseTimeout, Clock clock, DoubleSupplier jitter,
                         TimeoutTimer timer, LongSupplier nanoTime) {
