@@ -13,6 +13,12 @@ public enum ApiOperation {
     LIST_DATASETS("ListDatasets"),
     /** {@code DELETE /identitypools/{pool}/identities/{identity}/datasets/{name}}. */
     DELETE_DATASET("DeleteDataset"),
+    /** Cognito Identity {@code GetId}. */
+    GET_ID("GetId"),
+    /** Cognito Identity {@code GetCredentialsForIdentity}. */
+    GET_CREDENTIALS_FOR_IDENTITY("GetCredentialsForIdentity"),
+    /** Cognito Identity {@code CreateIdentityPool}. */
+    CREATE_IDENTITY_POOL("CreateIdentityPool"),
     /** A method and path that name no operation; answered with 404 {@code UnknownOperationException}. */
     UNKNOWN("Unknown");
 

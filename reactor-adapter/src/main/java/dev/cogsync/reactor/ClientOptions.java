@@ -1,6 +1,7 @@
 package dev.cogsync.reactor;
 
 import dev.cogsync.auth.CredentialsProvider;
+import dev.cogsync.auth.IdentityCredentialsProvider;
 import dev.cogsync.retry.RetryPolicy;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -73,6 +74,7 @@ public final class ClientOptions {
     private final Duration apiCallTimeout;
     private final RetryPolicy retryPolicy;
     private final boolean adaptiveRate;
+    private final IdentityCredentialsProvider identityCredentialsProvider;
     private final String userAgentSuffix;
     private final HttpClient httpClient;
     private final ConnectionProvider connectionProvider;
@@ -93,6 +95,7 @@ public final class ClientOptions {
         this.apiCallTimeout = positive("apiCallTimeout", builder.apiCallTimeout);
         this.retryPolicy = Objects.requireNonNull(builder.retryPolicy, "retryPolicy");
         this.adaptiveRate = builder.adaptiveRate;
+        this.identityCredentialsProvider = builder.identityCredentialsProvider;
         this.userAgentSuffix = builder.userAgentSuffix;
         this.httpClient = builder.httpClient;
         this.connectionProvider = builder.connectionProvider;
@@ -150,6 +153,7 @@ public final class ClientOptions {
         builder.apiCallTimeout = apiCallTimeout;
         builder.retryPolicy = retryPolicy;
         builder.adaptiveRate = adaptiveRate;
+        builder.identityCredentialsProvider = identityCredentialsProvider;
         builder.userAgentSuffix = userAgentSuffix;
         builder.httpClient = httpClient;
         builder.connectionProvider = connectionProvider;
@@ -231,6 +235,15 @@ public final class ClientOptions {
         return adaptiveRate;
     }
 
+    /**
+     * Credentials per Cognito identity, which sign each request with its dataset's identity's credentials.
+     *
+     * @return the provider, or {@code null} when every request is signed with {@link #credentialsProvider()}
+     */
+    public IdentityCredentialsProvider identityCredentialsProvider() {
+        return identityCredentialsProvider;
+    }
+
     /** @return the user agent suffix, or {@code null} */
     public String userAgentSuffix() {
         return userAgentSuffix;
@@ -267,6 +280,7 @@ public final class ClientOptions {
         private Duration apiCallTimeout = Duration.ofMinutes(2);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean adaptiveRate;
+        private IdentityCredentialsProvider identityCredentialsProvider;
         private String userAgentSuffix;
         private HttpClient httpClient;
         private ConnectionProvider connectionProvider;
@@ -405,6 +419,19 @@ public final class ClientOptions {
          */
         public Builder apiCallTimeout(Duration timeout) {
             this.apiCallTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Signs each request with the credentials of its dataset's identity, for example from
+         * {@link dev.cogsync.reactor.auth.CognitoIdentityCredentialsProvider}: one client acting for many users.
+         * {@link #credentialsProvider} is then not used for Cognito Sync calls.
+         *
+         * @param provider the per-identity credentials, or {@code null} to sign everything with one provider
+         * @return this builder
+         */
+        public Builder identityCredentialsProvider(IdentityCredentialsProvider provider) {
+            this.identityCredentialsProvider = provider;
             return this;
         }
 

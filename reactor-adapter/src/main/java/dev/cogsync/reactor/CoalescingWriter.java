@@ -135,7 +135,7 @@ public final class CoalescingWriter {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(options, "options");
         CallExecutor executor = client.executor();
-        return new CoalescingWriter(new WriterCore(options, SyncAttempts.of(executor),
+        return new CoalescingWriter(new WriterCore(options, SyncAttempts.of(client),
                 options.retryPolicy() != null ? options.retryPolicy() : executor.retryPolicy(),
                 executor.retryQuota(), WriterTimer.system(), () -> ThreadLocalRandom.current().nextDouble(),
                 client.adaptiveRates()));

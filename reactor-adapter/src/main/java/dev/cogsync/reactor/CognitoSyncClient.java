@@ -2,6 +2,7 @@ package dev.cogsync.reactor;
 
 import dev.cogsync.auth.CredentialsProvider;
 import dev.cogsync.auth.DefaultRegionProvider;
+import dev.cogsync.auth.IdentityCredentialsProvider;
 import dev.cogsync.auth.SigV4Signer;
 import dev.cogsync.endpoint.Endpoint;
 import dev.cogsync.exception.CognitoSyncClientException;
@@ -134,7 +135,7 @@ public final class CognitoSyncClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         return whenOpen(() -> executor.execute(UpdateRecordsCodec.encodeRequest(request),
                 body -> UpdateRecordsCodec.decodeResponse(body, 0, body.length), options.retryPolicy(),
-                rate(request.dataset())));
+                rate(request.dataset()), credentialsFor(request.dataset())));
     }
 
     /**
@@ -147,7 +148,7 @@ public final class CognitoSyncClient implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         return whenOpen(() -> executor.execute(ListRecordsCodec.encodeRequest(request),
                 body -> ListRecordsCodec.decodeResponse(body, 0, body.length), options.retryPolicy(),
-                rate(request.dataset())));
+                rate(request.dataset()), credentialsFor(request.dataset())));
     }
 
     /**
@@ -226,6 +227,15 @@ public final class CognitoSyncClient implements AutoCloseable {
 
     private AdaptiveRateLimiter rate(DatasetRef dataset) {
         return options.adaptiveRate() ? adaptiveRates.forIdentity(dataset, System.nanoTime()) : null;
+    }
+
+    /**
+     * What signs requests for a dataset: its identity's credentials when the client has an
+     * {@link ClientOptions#identityCredentialsProvider()}, else {@code null} for the client's own.
+     */
+    CredentialsProvider credentialsFor(DatasetRef dataset) {
+        IdentityCredentialsProvider identities = options.identityCredentialsProvider();
+        return identities == null ? null : () -> identities.resolveCredentials(dataset.identityId());
     }
 
     /** The identities' adaptive send rates, shared by this client's calls and its writers. */

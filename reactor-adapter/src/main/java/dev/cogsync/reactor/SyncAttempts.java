@@ -38,17 +38,19 @@ interface SyncAttempts {
                                        CallExecutor.Attempts attempts);
 
     /**
-     * The attempts of a client.
+     * The attempts of a client, signed as its calls are (with each identity's credentials when it has them).
      *
-     * @param executor the client's call machinery
+     * @param client the client
      * @return attempts over the client's transport
      */
-    static SyncAttempts of(CallExecutor executor) {
+    static SyncAttempts of(CognitoSyncClient client) {
+        CallExecutor executor = client.executor();
         return new SyncAttempts() {
             @Override
             public Mono<ListRecordsResponse> list(ListRecordsRequest request, CallExecutor.Attempts attempts) {
                 return executor.attemptOnce(dev.cogsync.protocol.ListRecordsCodec.encodeRequest(request),
-                        body -> dev.cogsync.protocol.ListRecordsCodec.decodeResponse(body, 0, body.length), attempts);
+                        body -> dev.cogsync.protocol.ListRecordsCodec.decodeResponse(body, 0, body.length), attempts,
+                        client.credentialsFor(request.dataset()));
             }
 
             @Override
@@ -56,7 +58,7 @@ interface SyncAttempts {
                                                       CallExecutor.Attempts attempts) {
                 return executor.attemptOnce(dev.cogsync.protocol.UpdateRecordsCodec.encodeRequest(request),
                         body -> dev.cogsync.protocol.UpdateRecordsCodec.decodeResponse(body, 0, body.length, patches),
-                        attempts);
+                        attempts, client.credentialsFor(request.dataset()));
             }
         };
     }

@@ -24,17 +24,40 @@ final class Authenticators {
     }
 
     static RequestAuthenticator sigV4(EmulatorConfig config) {
+        return sigV4(config, SERVICE, id -> null);
+    }
+
+    /**
+     * SigV4 for one signing name: the developer credentials of the configuration, or credentials that
+     * {@code issued} knows (Cognito Identity's, with their session token), unexpired.
+     */
+    static RequestAuthenticator sigV4(EmulatorConfig config, String service,
+                                      java.util.function.Function<String, AwsCredentials> issued) {
         // The pair is long-term credentials: a session token in the configuration is not required of clients.
         AwsCredentials accepted = AwsCredentials.of(config.credentials().accessKeyId(),
                 config.credentials().secretAccessKey());
         SigV4Verifier verifier = SigV4Verifier.builder()
                 .region(config.region())
-                .service(SERVICE)
-                .credentialsLookup(id -> accepted.accessKeyId().equals(id) ? accepted : null)
+                .service(service)
+                .credentialsLookup(id -> accepted.accessKeyId().equals(id) ? accepted : issued.apply(id))
                 .maxClockSkew(MAX_CLOCK_SKEW)
                 .clock(config.clock())
                 .build();
         return request -> deny(verifier.verify(toWire(request)));
+    }
+
+    /** The access key id a request says it was signed with, from its {@code Authorization} header, or null. */
+    static String accessKeyOf(ReceivedRequest request) {
+        String authorization = request.headers().get("Authorization");
+        if (authorization == null) {
+            return null;
+        }
+        int start = authorization.indexOf("Credential=");
+        if (start < 0) {
+            return null;
+        }
+        int end = authorization.indexOf('/', start);
+        return end < 0 ? null : authorization.substring(start + "Credential=".length(), end);
     }
 
     /** The request exactly as received, in core's form: raw path and query, every header in order, the body. */

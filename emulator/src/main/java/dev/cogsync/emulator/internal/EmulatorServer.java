@@ -1,5 +1,6 @@
 package dev.cogsync.emulator.internal;
 
+import dev.cogsync.protocol.CognitoIdentityCodec;
 import dev.cogsync.emulator.DatasetSnapshot;
 import dev.cogsync.emulator.EmulatorConfig;
 import dev.cogsync.emulator.EmulatorCounters;
@@ -42,9 +43,15 @@ public final class EmulatorServer implements AutoCloseable {
         this.throttler = new Throttler(config.clock(), config.throttle());
         this.faults = new FaultInjector(config.seed(), config.faults());
         Operations operations = new Operations(store, tokens, config.limits(), config.clock(), counters);
+        IdentityService identities = new IdentityService(config.region(), config.clock());
         RequestAuthenticator authenticator = config.authEnabled()
-                ? Authenticators.sigV4(config) : RequestAuthenticator.NONE;
-        RequestProcessor processor = new RequestProcessor(authenticator, throttler, faults, operations, counters);
+                ? Authenticators.sigV4(config, Authenticators.SERVICE, identities::credentials)
+                : RequestAuthenticator.NONE;
+        RequestAuthenticator identityAuthenticator = config.authEnabled()
+                ? Authenticators.sigV4(config, CognitoIdentityCodec.SIGNING_NAME, id -> null)
+                : RequestAuthenticator.NONE;
+        RequestProcessor processor = new RequestProcessor(authenticator, throttler, faults, operations, counters,
+                identities, identityAuthenticator);
         this.loops = LoopResources.create("cogsync-emulator", 1, config.ioThreads(), true);
         try {
             this.server = HttpServer.create()

@@ -1,5 +1,6 @@
 package dev.cogsync.emulator.internal;
 
+import dev.cogsync.protocol.CognitoIdentityCodec;
 import dev.cogsync.emulator.ApiOperation;
 import dev.cogsync.emulator.FaultKind;
 import dev.cogsync.model.DatasetRef;
@@ -19,9 +20,14 @@ final class RequestProcessor {
     private final FaultInjector faults;
     private final Operations operations;
     private final Counters counters;
+    private final IdentityService identities;
+    private final RequestAuthenticator identityAuthenticator;
 
     RequestProcessor(RequestAuthenticator authenticator, Throttler throttler, FaultInjector faults,
-                     Operations operations, Counters counters) {
+                     Operations operations, Counters counters, IdentityService identities,
+                     RequestAuthenticator identityAuthenticator) {
+        this.identities = identities;
+        this.identityAuthenticator = identityAuthenticator;
         this.authenticator = authenticator;
         this.throttler = throttler;
         this.faults = faults;
@@ -30,6 +36,11 @@ final class RequestProcessor {
     }
 
     Admission admit(ReceivedRequest request) {
+        String target = request.headers().get(CognitoIdentityCodec.TARGET_HEADER);
+        if (target != null && target.startsWith(CognitoIdentityCodec.TARGET_PREFIX)
+                && "POST".equals(request.method()) && "/".equals(request.rawPath())) {
+            return Admission.stop(identity(request, IdentityService.operation(target)));
+        }
         Route route = Route.match(request.method(), request.rawPath());
         ApiOperation operation = route.operation();
         ServiceError denied = authenticator.authenticate(request);
@@ -46,6 +57,13 @@ final class RequestProcessor {
         } catch (ServiceError e) {
             return Admission.stop(Reply.error(operation, e));
         }
+        IdentityService.Issued owner = identities.issuedTo(Authenticators.accessKeyOf(request));
+        if (owner != null && !(owner.identityId().equals(dataset.identityId())
+                && owner.identityPoolId().equals(dataset.identityPoolId()))) {
+            // Cognito Identity credentials reach their own identity's datasets only.
+            return Admission.stop(Reply.error(operation, 403, "NotAuthorizedException",
+                    "Access to Identity '" + dataset.identityId() + "' is forbidden."));
+        }
         if (!throttler.tryAcquire(dataset.identityPoolId() + '/' + dataset.identityId())) {
             counters.throttled();
             return Admission.stop(Reply.error(operation, 429, "TooManyRequestsException", "Rate exceeded"));
@@ -55,6 +73,17 @@ final class RequestProcessor {
             counters.fault(FaultKind.LATENCY);
         }
         return new Admission(null, operation, dataset, decision, request);
+    }
+
+    /** Cognito Identity: GetId and GetCredentialsForIdentity are unsigned; CreateIdentityPool needs a developer. */
+    private Reply identity(ReceivedRequest request, ApiOperation operation) {
+        if (operation == ApiOperation.CREATE_IDENTITY_POOL) {
+            ServiceError denied = identityAuthenticator.authenticate(request);
+            if (denied != null) {
+                return Reply.error(operation, denied);
+            }
+        }
+        return identities.serve(operation, request.body());
     }
 
     Reply execute(Admission admission) {
@@ -84,7 +113,8 @@ final class RequestProcessor {
                 case DESCRIBE_DATASET -> operations.describeDataset(dataset);
                 case LIST_DATASETS -> operations.listDatasets(dataset, queryOf(request));
                 case DELETE_DATASET -> operations.deleteDataset(dataset);
-                case UNKNOWN -> throw new IllegalStateException("an unknown operation was admitted");
+                case UNKNOWN, GET_ID, GET_CREDENTIALS_FOR_IDENTITY, CREATE_IDENTITY_POOL ->
+                        throw new IllegalStateException("not a Cognito Sync operation: " + operation);
             };
         } catch (ServiceError e) {
             return Reply.error(operation, e);

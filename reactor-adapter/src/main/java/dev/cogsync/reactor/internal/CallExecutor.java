@@ -174,11 +174,28 @@ public final class CallExecutor {
      */
     public <T> Mono<T> execute(WireRequest request, ResponseDecoder<T> decoder, RetryPolicy policy,
                                AdaptiveRateLimiter rate) {
+        return execute(request, decoder, policy, rate, null);
+    }
+
+    /**
+     * Runs a call, signing every attempt with credentials of the caller's choosing.
+     *
+     * @param request the unsigned request
+     * @param decoder reads a 2xx body
+     * @param policy the retry policy for this call
+     * @param rate the identity's send rate, or {@code null} for none
+     * @param signWith the credentials of this call (an identity's), or {@code null} for the client's
+     * @param <T> the response type
+     * @return the lazy call
+     */
+    public <T> Mono<T> execute(WireRequest request, ResponseDecoder<T> decoder, RetryPolicy policy,
+                               AdaptiveRateLimiter rate, CredentialsProvider signWith) {
         WireRequest withHost = request.withHeaders(List.of(host));
+        CredentialsProvider source = signWith != null ? signWith : credentials;
         return Mono.defer(() -> {
             Attempts state = new Attempts(0);
-            return Mono.defer(() -> rate == null ? attempt(withHost, decoder, state)
-                            : paced(attempt(withHost, decoder, state), rate))
+            return Mono.defer(() -> rate == null ? attempt(withHost, decoder, state, source)
+                            : paced(attempt(withHost, decoder, state, source), rate))
                     .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
                             policy))))
                     .timeout(timer.after(apiCallTimeout), Mono.error(() -> apiCallTimedOut(state)))
@@ -198,7 +215,22 @@ public final class CallExecutor {
      * @return the lazy attempt, failing with the typed exception
      */
     public <T> Mono<T> attemptOnce(WireRequest request, ResponseDecoder<T> decoder, Attempts state) {
-        return attempt(request.withHeaders(List.of(host)), decoder, state);
+        return attemptOnce(request, decoder, state, null);
+    }
+
+    /**
+     * Makes exactly one attempt, signed with credentials of the caller's choosing.
+     *
+     * @param request the unsigned request
+     * @param decoder reads a 2xx body
+     * @param state the attempts of these writes so far; updated
+     * @param signWith the credentials of this attempt, or {@code null} for the client's
+     * @param <T> the response type
+     * @return the lazy attempt
+     */
+    public <T> Mono<T> attemptOnce(WireRequest request, ResponseDecoder<T> decoder, Attempts state,
+                                   CredentialsProvider signWith) {
+        return attempt(request.withHeaders(List.of(host)), decoder, state, signWith != null ? signWith : credentials);
     }
 
     private <T> Mono<T> paced(Mono<T> attempt, AdaptiveRateLimiter rate) {
@@ -215,7 +247,8 @@ public final class CallExecutor {
         return wait == 0 ? measured : timer.after(Duration.ofNanos(wait)).then(measured);
     }
 
-    private <T> Mono<T> attempt(WireRequest request, ResponseDecoder<T> decoder, Attempts state) {
+    private <T> Mono<T> attempt(WireRequest request, ResponseDecoder<T> decoder, Attempts state,
+                                CredentialsProvider credentials) {
         return Mono.fromCompletionStage(credentials::resolveCredentials)
                 .onErrorMap(e -> !(e instanceof CognitoSyncException),
                         e -> new CredentialsException("credentials provider failed: " + e.getClass().getName()))
