@@ -1,6 +1,7 @@
 package dev.cogsync.reactor;
 
 import dev.cogsync.auth.StaticCredentialsProvider;
+import dev.cogsync.reactor.auth.CognitoIdentityCredentialsProvider;
 import dev.cogsync.emulator.CognitoSyncEmulator;
 import dev.cogsync.exception.ResourceConflictException;
 import dev.cogsync.model.DatasetRef;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,7 @@ class ReadmeExamplesIT {
     void theReadmeShowsTheseExamplesVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/dev/cogsync/reactor/ReadmeExamplesIT.java"));
         String readme = Files.readString(Path.of("../README.md"));
-        for (String example : List.of("plain-client", "coalescer")) {
+        for (String example : List.of("plain-client", "coalescer", "cognito-identity")) {
             String snippet = source.substring(source.indexOf("// readme:" + example + ":start") ,
                     source.indexOf("// readme:" + example + ":end"));
             snippet = snippet.substring(snippet.indexOf('\n') + 1);
@@ -95,6 +97,31 @@ class ReadmeExamplesIT {
             assertThat(writer.stats().patchesWritten()).isEqualTo(3);
             assertThat(writer.stats().updateRecordsCalls()).isLessThanOrEqualTo(2);
             assertThat(emulator.dataset(dataset).orElseThrow().records()).hasSize(3);
+        }
+    }
+
+    @Test
+    void oneClientManyUsersWithCognitoIdentity() {
+        try (CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().start()) {
+            // readme:cognito-identity:start
+            CognitoIdentityCredentialsProvider identities = CognitoIdentityCredentialsProvider.builder()
+                    .region("us-east-1")
+                    .endpointOverride(emulator.endpoint())          // leave out to use the real service
+                    .build();
+            CognitoSyncClient client = CognitoSyncClient.create(ClientOptions.builder()
+                    .region("us-east-1")
+                    .endpointOverride(emulator.endpoint())          // leave out to use the real service
+                    .identityCredentialsProvider(identities)        // each identity signs with its own credentials
+                    .build());
+            String poolId = "us-east-1:0f0e0d0c-0000-4000-8000-000000000001";
+            String user = identities.getId(poolId, Map.of()).block();         // a new unauthenticated identity
+            Record theme = CoalescingWriter.create(client)
+                    .put(DatasetRef.of(poolId, user, "settings"), "theme", "dark").block();
+            client.close();
+            // readme:cognito-identity:end
+            assertThat(theme.syncCount()).isEqualTo(1);
+            assertThat(emulator.dataset(DatasetRef.of(poolId, user, "settings")).orElseThrow().value("theme"))
+                    .isEqualTo("dark");
         }
     }
 }

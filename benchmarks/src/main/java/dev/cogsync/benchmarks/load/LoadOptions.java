@@ -28,12 +28,15 @@ import java.util.Objects;
  * @param throttleProbability the embedded emulator's probability of answering a request with a 429, whatever the
  *     load, 0 (the default) for none
  * @param writeTimeout each coalesced write's deadline, or {@code null} (the default) for the writer's
+ * @param cognitoIdentity whether every identity signs with its own Cognito Identity credentials from the embedded
+ *     emulator, instead of the developer credentials (the default)
  * @param seed the seed of the embedded emulator's fault sequence; default 0
  * @param json where to write the summary as JSON, or {@code null} (the default) for nowhere
  */
 record LoadOptions(URI endpoint, String region, String identityPoolId, int writers, int datasets, int keys,
                    int valueBytes, Long patches, Duration duration, Duration warmup, Mode mode, double throttleRps,
-                   double faultRate, double throttleProbability, Duration writeTimeout, long seed, Path json) {
+                   double faultRate, double throttleProbability, Duration writeTimeout, boolean cognitoIdentity, long seed,
+                   Path json) {
 
     /** The default signing region. */
     static final String DEFAULT_REGION = "us-east-1";
@@ -85,9 +88,9 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
         if (writeTimeout != null && (writeTimeout.isZero() || writeTimeout.isNegative())) {
             throw new IllegalArgumentException("writeTimeout: must be positive, was " + writeTimeout);
         }
-        if (endpoint != null && (throttleRps > 0 || faultRate > 0 || throttleProbability > 0)) {
-            throw new IllegalArgumentException("throttleRps, faultRate, throttleProbability: configure the embedded "
-                    + "emulator only");
+        if (endpoint != null && (throttleRps > 0 || faultRate > 0 || throttleProbability > 0 || cognitoIdentity)) {
+            throw new IllegalArgumentException("throttleRps, faultRate, throttleProbability, cognitoIdentity: "
+                    + "configure the embedded emulator only");
         }
     }
 
@@ -132,6 +135,7 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
         b.faultRate = faultRate;
         b.throttleProbability = throttleProbability;
         b.writeTimeout = writeTimeout;
+        b.cognitoIdentity = cognitoIdentity;
         b.seed = seed;
         b.json = json;
         return b;
@@ -159,6 +163,7 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
         private double faultRate;
         private double throttleProbability;
         private Duration writeTimeout;
+        private boolean cognitoIdentity;
         private long seed;
         private Path json;
 
@@ -234,6 +239,11 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
             return this;
         }
 
+        Builder cognitoIdentity(boolean cognitoIdentity) {
+            this.cognitoIdentity = cognitoIdentity;
+            return this;
+        }
+
         Builder writeTimeout(Duration timeout) {
             this.writeTimeout = timeout;
             return this;
@@ -256,7 +266,7 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
 
         LoadOptions build() {
             return new LoadOptions(endpoint, region, identityPoolId, writers, datasets, keys, valueBytes, patches,
-                    duration, warmup, mode, throttleRps, faultRate, throttleProbability, writeTimeout, seed, json);
+                    duration, warmup, mode, throttleRps, faultRate, throttleProbability, writeTimeout, cognitoIdentity, seed, json);
         }
     }
 }

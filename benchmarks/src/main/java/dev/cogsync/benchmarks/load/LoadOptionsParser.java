@@ -56,6 +56,9 @@ final class LoadOptionsParser {
               --throttle-probability P
                                       answer each request with a 429 with probability P, whatever the
                                       load, 0 to 1 (default 0)
+              --credentials C         developer: sign everything with the emulator's developer keys
+                                      (default); cognito-identity: every identity is created by Cognito
+                                      Identity's GetId and signs with its own temporary credentials
               --seed S                seed of the fault sequence (default 0)
             Output:
               --json FILE             also write the summary to FILE as JSON
@@ -68,11 +71,12 @@ final class LoadOptionsParser {
 
     /** The options that configure the embedded emulator, and so cannot go with {@code --endpoint}. */
     private static final List<String> EMULATOR_OPTIONS = List.of("--throttle-rps", "--fault-rate",
-            "--throttle-probability", "--seed");
+            "--throttle-probability", "--credentials", "--seed");
 
     private static final List<String> OPTIONS = List.of("--endpoint", "--region", "--identity-pool-id", "--mode",
             "--writers", "--datasets", "--keys", "--value-bytes", "--duration", "--patches", "--warmup",
-            "--throttle-rps", "--fault-rate", "--throttle-probability", "--write-timeout", "--seed", "--json");
+            "--throttle-rps", "--fault-rate", "--throttle-probability", "--write-timeout", "--credentials", "--seed",
+            "--json");
 
     /** The most writers: each is cheap, but a typo should not cost the machine. */
     static final int MAX_WRITERS = 100_000;
@@ -154,6 +158,12 @@ final class LoadOptionsParser {
                 case "--fault-rate" -> options.faultRate(probability(name, value));
                 case "--throttle-probability" -> options.throttleProbability(probability(name, value));
                 case "--write-timeout" -> options.writeTimeout(duration(name, value));
+                case "--credentials" -> options.cognitoIdentity(switch (value) {
+                    case "developer" -> false;
+                    case "cognito-identity" -> true;
+                    default -> throw new UsageException("--credentials: must be developer or cognito-identity, was \""
+                            + value + "\"");
+                });
                 case "--seed" -> options.seed(integer(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
                 case "--json" -> options.json(jsonFile(value));
                 default -> throw new IllegalStateException("unhandled option " + name);

@@ -51,7 +51,6 @@ final class LoadSession {
      *     any failed, or the run could not start or finish
      */
     int run() {
-        Workload workload = Workload.create(options);
         Budget warmup = Budget.ofDuration(options.warmup());
         Budget budget = Budget.of(options);
         CountDownLatch finished = new CountDownLatch(1);
@@ -69,7 +68,7 @@ final class LoadSession {
         }, "cogsync-load-interrupt");
         Runtime.getRuntime().addShutdownHook(interrupt);
         try {
-            LoadSummary summary = measure(workload, warmup, budget);
+            LoadSummary summary = measure(warmup, budget);
             if (summary == null) {
                 return LoadCommand.EXIT_FAILED;
             }
@@ -100,12 +99,20 @@ final class LoadSession {
     }
 
     /** Runs the writers and collects the summary, after everything is shut down; null when the run failed. */
-    private LoadSummary measure(Workload workload, Budget warmup, Budget budget) {
+    private LoadSummary measure(Budget warmup, Budget budget) {
         LoadTarget target;
+        Workload workload;
         try {
             target = LoadTarget.open(options);
         } catch (RuntimeException e) {
             err.println("load: cannot start: " + e.getMessage());
+            return null;
+        }
+        try {
+            workload = Workload.create(options, target.identities(options.datasets(), options.identityPoolId()));
+        } catch (RuntimeException e) {
+            err.println("load: cannot start: creating identities failed: " + e.getMessage());
+            target.close();
             return null;
         }
         Tally tally = new Tally();

@@ -1,7 +1,6 @@
 package dev.cogsync.benchmarks.load;
 
 import dev.cogsync.auth.CredentialsProvider;
-import dev.cogsync.reactor.auth.DefaultCredentialsChain;
 import dev.cogsync.auth.StaticCredentialsProvider;
 import dev.cogsync.emulator.CognitoSyncEmulator;
 import dev.cogsync.emulator.FaultConfig;
@@ -10,9 +9,15 @@ import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.ListRecordsRequest;
 import dev.cogsync.reactor.ClientOptions;
 import dev.cogsync.reactor.CognitoSyncClient;
+import dev.cogsync.reactor.auth.CognitoIdentityCredentialsProvider;
+import dev.cogsync.reactor.auth.DefaultCredentialsChain;
+
+import reactor.core.publisher.Flux;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a run sends to: the embedded emulator (started here, on a free loopback port) or the given endpoint, and
@@ -26,11 +31,14 @@ final class LoadTarget implements AutoCloseable {
     private final CognitoSyncEmulator emulator;
     private final URI endpoint;
     private final CognitoSyncClient client;
+    private final CognitoIdentityCredentialsProvider identities;
 
-    private LoadTarget(CognitoSyncEmulator emulator, URI endpoint, CognitoSyncClient client) {
+    private LoadTarget(CognitoSyncEmulator emulator, URI endpoint, CognitoSyncClient client,
+                       CognitoIdentityCredentialsProvider identities) {
         this.emulator = emulator;
         this.endpoint = endpoint;
         this.client = client;
+        this.identities = identities;
     }
 
     /**
@@ -62,15 +70,20 @@ final class LoadTarget implements AutoCloseable {
                 endpoint = options.endpoint();
                 credentials = DefaultCredentialsChain.create();
             }
+            CognitoIdentityCredentialsProvider identities = options.cognitoIdentity()
+                    ? CognitoIdentityCredentialsProvider.builder().region(options.region()).endpointOverride(endpoint)
+                            .build()
+                    : null;
             CognitoSyncClient client = CognitoSyncClient.create(ClientOptions.builder()
                     .region(options.region())
                     .endpointOverride(endpoint)
                     .credentialsProvider(credentials)
+                    .identityCredentialsProvider(identities)
                     .pendingAcquireMaxCount(Math.max(ClientOptions.DEFAULT_PENDING_ACQUIRE_MAX_COUNT,
                             options.writers()))
                     .userAgentSuffix("cogsync-load")
                     .build());
-            return new LoadTarget(emulator, endpoint, client);
+            return new LoadTarget(emulator, endpoint, client, identities);
         } catch (RuntimeException e) {
             if (emulator != null) {
                 emulator.close();
@@ -129,6 +142,23 @@ final class LoadTarget implements AutoCloseable {
         if (emulator == null) {
             client.listRecords(ListRecordsRequest.of(dataset)).block(PREFLIGHT_TIMEOUT);
         }
+    }
+
+    /**
+     * The identities the run's datasets belong to: with {@code --credentials cognito-identity}, new ones from the
+     * emulator's Cognito Identity ({@code GetId}), one per 20 datasets; otherwise {@code null}, for synthetic ids.
+     *
+     * @param datasets the run's datasets
+     * @param identityPoolId the pool
+     * @return the identity ids, or {@code null}
+     */
+    List<String> identities(int datasets, String identityPoolId) {
+        if (identities == null) {
+            return null;
+        }
+        int count = (datasets + Workload.DATASETS_PER_IDENTITY - 1) / Workload.DATASETS_PER_IDENTITY;
+        return Flux.range(0, count).flatMapSequential(i -> identities.getId(identityPoolId, Map.of()), 64)
+                .collectList().block(PREFLIGHT_TIMEOUT);
     }
 
     /** @return the client every patch goes through */

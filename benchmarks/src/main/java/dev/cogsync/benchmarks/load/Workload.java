@@ -51,9 +51,22 @@ final class Workload {
      * @throws dev.cogsync.exception.ValidationException when the identity pool id cannot name the datasets
      */
     static Workload create(LoadOptions options) {
+        return create(options, null);
+    }
+
+    /**
+     * Lays out a run over identities that exist already, for example ones that Cognito Identity's {@code GetId}
+     * created: identity {@code i} holds datasets {@code 20 i} to {@code 20 i + 19}.
+     *
+     * @param options the run's options
+     * @param identities the identity ids, at least one per 20 datasets; {@code null} for synthetic ones
+     * @return the workload
+     */
+    static Workload create(LoadOptions options, List<String> identities) {
         List<DatasetRef> datasets = new ArrayList<>(options.datasets());
         for (int d = 0; d < options.datasets(); d++) {
-            datasets.add(dataset(options.identityPoolId(), d));
+            datasets.add(identities == null ? dataset(options.identityPoolId(), d)
+                    : DatasetRef.of(options.identityPoolId(), identities.get(d / DATASETS_PER_IDENTITY), "load-" + d));
         }
         String[] keys = new String[options.keys()];
         for (int k = 0; k < keys.length; k++) {

@@ -154,6 +154,15 @@ class LoadCommandIT {
     }
 
     @Test
+    void everyIdentityCanSignWithItsOwnCognitoIdentityCredentials() throws IOException {
+        Run run = load("--credentials", "cognito-identity", "--writers", "64", "--datasets", "40", "--patches",
+                "2000", "--warmup", "0s");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.summary().count("patchesAcknowledged")).isEqualTo(2000);
+    }
+
+    @Test
     void anEndpointThatDoesNotAnswerFailsBeforeAnyWriterStarts() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -134,6 +134,7 @@ class LoadOptionsParserTest {
         "--write-timeout   | 0s           | --write-timeout: must be positive, was \"0s\"",
         "--write-timeout   | later        | --write-timeout: must be a duration such as 500ms, 10s, 2m or PT30S",
         "--throttle-probability | 2       | --throttle-probability: must be a probability between 0 and 1, was \"2\"",
+        "--credentials     | iam          | --credentials: must be developer or cognito-identity, was \"iam\"",
         "--value-bytes     | -1           | --value-bytes: must be an integer >= 0, was \"-1\"",
         "--value-bytes     | 1k           | --value-bytes: must be an integer >= 0, was \"1k\"",
         "--patches         | 0            | --patches: must be a positive integer, was \"0\"",
@@ -171,6 +172,8 @@ class LoadOptionsParserTest {
         assertThat(options.throttleProbability()).isEqualTo(0.3);
         assertThat(options.keys()).isEqualTo(41024);
         assertThat(LoadOptionsParser.parse().writeTimeout()).isNull();
+        assertThat(LoadOptionsParser.parse("--credentials", "cognito-identity").cognitoIdentity()).isTrue();
+        assertThat(LoadOptionsParser.parse("--credentials", "developer").cognitoIdentity()).isFalse();
     }
 
     @Test
