@@ -62,7 +62,7 @@ public final class DatasetCapacity {
         for (Record record : current.values()) {
             if (record.value() != null) {
                 records++;
-                bytes += utf8Length(record.key()) + utf8Length(record.value());
+                bytes += Constraints.utf8Length(record.key()) + Constraints.utf8Length(record.value());
             }
         }
         Map<String, String> admitted = new HashMap<>();
@@ -75,11 +75,11 @@ public final class DatasetCapacity {
             long nextBytes = bytes;
             if (before != null) {
                 nextRecords--;
-                nextBytes -= utf8Length(patch.key()) + utf8Length(before);
+                nextBytes -= Constraints.utf8Length(patch.key()) + Constraints.utf8Length(before);
             }
             if (patch.value() != null) {
                 nextRecords++;
-                nextBytes += utf8Length(patch.key()) + utf8Length(patch.value());
+                nextBytes += Constraints.utf8Length(patch.key()) + Constraints.utf8Length(patch.value());
             }
             if (nextRecords > maxRecords || nextBytes > maxBytes) {
                 over.add(i);
@@ -90,30 +90,5 @@ public final class DatasetCapacity {
             }
         }
         return over;
-    }
-
-    /**
-     * The length of a string in UTF-8.
-     *
-     * @param text the string
-     * @return its bytes
-     */
-    static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

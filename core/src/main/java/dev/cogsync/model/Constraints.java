@@ -31,6 +31,8 @@ public final class Constraints {
      * is not anchored: it must occur in the value, as it does in {@code us-east-1:23EC4050-...-08002EXAMPLE}.
      */
     public static final String ID_PATTERN = "[\\w-]+:[0-9a-f-]+";
+    /** What cogsync requires of the whole id: the model's pattern, anchored, hex digits of either case. */
+    public static final String ID_MATCH = "[\\w-]+:[0-9a-fA-F-]+";
     /**
      * The pattern of dataset names, as the model writes it. The documentation spells out the allowed
      * characters, so every character of a name must match it.
@@ -66,7 +68,7 @@ public final class Constraints {
         length(field, value, 1, MAX_ID_LENGTH);
         if (!isId(value)) {
             throw new ValidationException(field,
-                    "must match the pattern " + ID_PATTERN + ", length " + value.length());
+                    "must match the whole pattern " + ID_MATCH + ", length " + value.length());
         }
         return value;
     }
@@ -90,6 +92,31 @@ public final class Constraints {
         return value;
     }
 
+    /**
+     * The length of a string in UTF-8, as the service counts a dataset's bytes.
+     *
+     * @param text the string
+     * @return its bytes
+     */
+    public static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     static String headerSafe(String field, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -102,27 +129,36 @@ public final class Constraints {
     }
 
     /**
-     * Whether {@code [\w-]+:[0-9a-f-]+} occurs in the value. The model's patterns follow Smithy, whose
-     * {@code pattern} trait is not implicitly anchored; AWS's own documented example pool id,
-     * {@code us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE}, only matches that way. So: some colon with a word
-     * character or hyphen right before it and a lower-case hex digit or hyphen right after it.
+     * Whether the whole value matches {@link #ID_MATCH}. The model's pattern {@code [\w-]+:[0-9a-f-]+} follows
+     * Smithy, whose patterns are not anchored; cogsync anchors it, because ids go into URL paths, where a CR, LF,
+     * NUL, {@code ?} or {@code #} around a valid id would change what is sent. Upper-case hex digits are allowed,
+     * as AWS's documentation writes pool ids that way ({@code us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE}, whose
+     * {@code EXAMPLE} placeholder itself is refused).
      */
     private static boolean isId(String value) {
-        for (int colon = value.indexOf(':'); colon >= 0; colon = value.indexOf(':', colon + 1)) {
-            if (colon > 0 && colon < value.length() - 1 && isWordOrHyphen(value.charAt(colon - 1))
-                    && isLowerHexOrHyphen(value.charAt(colon + 1))) {
-                return true;
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            if (!isWordOrHyphen(value.charAt(i))) {
+                return false;
             }
         }
-        return false;
+        for (int i = colon + 1; i < value.length(); i++) {
+            if (!isHexOrHyphen(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWordOrHyphen(char c) {
         return isAsciiAlphanumeric(c) || c == '_' || c == '-';
     }
 
-    private static boolean isLowerHexOrHyphen(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '-';
+    private static boolean isHexOrHyphen(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
     }
 
     private static boolean isAsciiAlphanumeric(char c) {

@@ -41,6 +41,28 @@ public record UpdateRecordsRequest(DatasetRef dataset, List<RecordPatch> recordP
             Constraints.headerSafe("clientContext", clientContext);
         }
         recordPatches = List.copyOf(requireUniqueKeys(recordPatches));
+        requireFitsADataset(recordPatches);
+    }
+
+    /**
+     * Refuses a request no dataset could ever take: more patches than its 1,024 records (keys are unique, so each
+     * patch is a record of its own), or more UTF-8 bytes of keys and values than its 1 MB.
+     */
+    private static void requireFitsADataset(List<RecordPatch> patches) {
+        if (patches.size() > Constraints.MAX_RECORDS_PER_DATASET) {
+            throw new ValidationException("recordPatches", "at most " + Constraints.MAX_RECORDS_PER_DATASET
+                    + " patches, the records a dataset can hold, was " + patches.size());
+        }
+        long bytes = 0;
+        for (RecordPatch patch : patches) {
+            if (patch.value() != null) {
+                bytes += Constraints.utf8Length(patch.key()) + Constraints.utf8Length(patch.value());
+            }
+        }
+        if (bytes > Constraints.MAX_DATASET_BYTES) {
+            throw new ValidationException("recordPatches", "keys and values must fit the "
+                    + Constraints.MAX_DATASET_BYTES + " UTF-8 bytes a dataset can hold, were " + bytes + " bytes");
+        }
     }
 
     /**
@@ -133,6 +155,10 @@ public record UpdateRecordsRequest(DatasetRef dataset, List<RecordPatch> recordP
          * @return this builder
          */
         public Builder recordPatches(List<RecordPatch> patches) {
+            Constraints.required("recordPatches", patches);
+            for (int i = 0; i < patches.size(); i++) {
+                Constraints.required("recordPatches[" + i + "]", patches.get(i));
+            }
             this.recordPatches.clear();
             this.recordPatches.addAll(patches);
             return this;
@@ -145,7 +171,7 @@ public record UpdateRecordsRequest(DatasetRef dataset, List<RecordPatch> recordP
          * @return this builder
          */
         public Builder addRecordPatch(RecordPatch patch) {
-            this.recordPatches.add(patch);
+            this.recordPatches.add(Constraints.required("recordPatch", patch));
             return this;
         }
 

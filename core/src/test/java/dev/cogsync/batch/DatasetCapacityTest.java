@@ -45,7 +45,7 @@ class DatasetCapacityTest {
         DatasetCapacity capacity = new DatasetCapacity(100, 10);
         List<RecordPatch> patches = List.of(RecordPatch.replace("k1", "ééé", 0), RecordPatch.replace("k2", "ééé", 0));
         assertThat(capacity.overLimit(patches, Map.of())).containsExactly(1);
-        assertThat(DatasetCapacity.utf8Length("a\u00e9\u20ac\uD83D\uDE00")).isEqualTo(1 + 2 + 3 + 4);
+        assertThat(dev.cogsync.model.Constraints.utf8Length("a\u00e9\u20ac\uD83D\uDE00")).isEqualTo(1 + 2 + 3 + 4);
     }
 
     @Test

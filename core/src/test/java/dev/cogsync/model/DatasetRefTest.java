@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,9 +24,14 @@ class DatasetRefTest {
     }
 
     @Test
-    void acceptsAwsDocumentedExamplePoolIdBecauseModelPatternsAreNotAnchored() {
-        assertThat(DatasetRef.of("us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE", IDENTITY, "d").identityPoolId())
-                .endsWith("EXAMPLE");
+    void idsMustMatchTheWholePatternHexOfEitherCase() {
+        assertThat(DatasetRef.of("us-east-1:23EC4050-6AEA-7089-A2DD-08002E000000", IDENTITY, "d").identityPoolId())
+                .endsWith("08002E000000");
+        for (String bad : List.of("us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE", "a:b\r\nX-Injected: 1",
+                "a:b\u0000", "a:b?c=d", "a:b#c", "../a:b", "a:b:c", "a:", ":b", "a b:c")) {
+            assertThatThrownBy(() -> DatasetRef.of(POOL, bad, "d")).as(bad).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("identityId").hasMessageContaining("whole pattern");
+        }
     }
 
     @Test
@@ -67,14 +74,15 @@ class DatasetRefTest {
     void idWithoutThePatternFailsWithoutEchoingTheValue(String id) {
         assertThatThrownBy(() -> DatasetRef.of(POOL, id, "d"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("identityId: must match the pattern [\\w-]+:[0-9a-f-]+, length " + id.length());
+                .hasMessage("identityId: must match the whole pattern [\\w-]+:[0-9a-fA-F-]+, length " + id.length());
     }
 
     @Test
     void idLengthCountsCodePointsNotUtf16Units() {
+        // 55 code points but 107 UTF-16 units: within the length, so it is the pattern that refuses it.
         String id = "a:b" + "😀".repeat(52);
         assertThat(id.codePointCount(0, id.length())).isEqualTo(55);
-        assertThat(DatasetRef.of(id, IDENTITY, "d").identityPoolId()).isEqualTo(id);
+        assertThatThrownBy(() -> DatasetRef.of(id, IDENTITY, "d")).hasMessageContaining("whole pattern");
     }
 
     @Test

@@ -24,7 +24,7 @@ class CognitoSyncVectorTest {
 
     private static String resource(String name) throws IOException {
         try (InputStream in = CognitoSyncVectorTest.class.getResourceAsStream(
-                "/sigv4/cognito-sync-update-records/" + name)) {
+                "/sigv4/cognito-sync-update-records-lowercase-pool/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UpdateRecordsCodecTest {
 
-    static final DatasetRef VECTOR_DATASET = DatasetRef.of("us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE",
+    static final DatasetRef VECTOR_DATASET = DatasetRef.of("us-east-1:23ec4050-6aea-7089-a2dd-08002e000000",
             "us-east-1:11111111-2222-3333-4444-555555555555", "game.settings");
 
     private static byte[] utf8(String text) {
@@ -34,7 +34,7 @@ class UpdateRecordsCodecTest {
         WireRequest wire = UpdateRecordsCodec.encodeRequest(request);
 
         assertThat(wire.method()).isEqualTo("POST");
-        assertThat(wire.path()).isEqualTo("/identitypools/us-east-1%3A23EC4050-6AEA-7089-A2DD-08002EXAMPLE"
+        assertThat(wire.path()).isEqualTo("/identitypools/us-east-1%3A23ec4050-6aea-7089-a2dd-08002e000000"
                 + "/identities/us-east-1%3A11111111-2222-3333-4444-555555555555/datasets/game.settings");
         assertThat(wire.query()).isEmpty();
         assertThat(wire.headers()).containsExactly(new HttpHeader("Content-Type", "application/json"));
