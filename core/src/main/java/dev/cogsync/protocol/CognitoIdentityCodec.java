@@ -107,7 +107,10 @@ public final class CognitoIdentityCodec {
         Map<String, String> strings = new LinkedHashMap<>();
         Map<String, String> logins = new LinkedHashMap<>();
         Boolean allow = null;
-        try (JsonParser parser = JSON.createParser(body)) {
+        if (!JsonFormat.isValidUtf8(body, 0, body.length)) {
+            throw new IllegalArgumentException("the body is not valid UTF-8");
+        }
+        try (JsonParser parser = JsonFormat.STRICT_FACTORY.createParser(body)) {
             expect(parser.nextToken() == JsonToken.START_OBJECT, "the body is not a JSON object");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();

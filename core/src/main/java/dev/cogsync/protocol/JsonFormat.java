@@ -33,7 +33,67 @@ final class JsonFormat {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
+    /**
+     * What a server reads requests with: {@link #FACTORY}, and a member named twice in one object is an error
+     * rather than the last one winning.
+     */
+    static final JsonFactory STRICT_FACTORY = FACTORY.rebuild()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     private JsonFormat() {
+    }
+
+    /**
+     * Whether bytes are well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF, no
+     * truncated sequence. Jackson decodes some malformed forms leniently (an overlong {@code C0 AF} becomes
+     * {@code /}), so a server checks first.
+     *
+     * @param bytes the buffer
+     * @param offset where the text starts
+     * @param length its length
+     * @return {@code true} when the text is valid UTF-8
+     */
+    static boolean isValidUtf8(byte[] bytes, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int need;
+            int min;
+            if (b >= 0xc2 && b <= 0xdf) {
+                need = 1;
+                min = 0x80;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                need = 2;
+                min = 0x800;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                need = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            int code = b & (0x3f >> need);
+            for (int k = 1; k <= need; k++) {
+                if (i + k >= end) {
+                    return false;
+                }
+                int c = bytes[i + k] & 0xff;
+                if ((c & 0xc0) != 0x80) {
+                    return false;
+                }
+                code = (code << 6) | (c & 0x3f);
+            }
+            if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+                return false;
+            }
+            i += need + 1;
+        }
+        return true;
     }
 
     /**

@@ -149,7 +149,8 @@ public final class UpdateRecordsCodec {
 
     /**
      * Reads a request body, as a server does. Lenient where the service is: unknown members are ignored, and a
-     * value sent with a {@code remove} is dropped.
+     * value sent with a {@code remove} is dropped. Strict where the service's behaviour is unknown (the emulator's
+     * choice): the body must be valid UTF-8 and exactly one JSON document, and no object may name a member twice.
      *
      * @param dataset the dataset named by the path
      * @param clientContext the {@code x-amz-Client-Context} header, or {@code null}
@@ -165,7 +166,10 @@ public final class UpdateRecordsCodec {
         String deviceId = null;
         String token = null;
         List<RecordPatch> patches = new ArrayList<>();
-        try (JsonParser parser = JsonFormat.FACTORY.createParser(body, offset, length)) {
+        if (!JsonFormat.isValidUtf8(body, offset, length)) {
+            throw new ValidationException("body", "must be valid UTF-8");
+        }
+        try (JsonParser parser = JsonFormat.STRICT_FACTORY.createParser(body, offset, length)) {
             parser.nextToken();
             JsonFormat.expect(parser, JsonToken.START_OBJECT, "the request body");
             String field;
@@ -177,6 +181,9 @@ public final class UpdateRecordsCodec {
                     case "RecordPatches" -> readPatches(parser, patches);
                     default -> parser.skipChildren();
                 }
+            }
+            if (parser.nextToken() != null) {
+                throw new ValidationException("body", "must be exactly one JSON document; content follows it");
             }
         } catch (IOException e) {
             throw new ValidationException("body", "must be a JSON UpdateRecords request: " + e.getMessage());

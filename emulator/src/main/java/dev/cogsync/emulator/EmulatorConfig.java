@@ -46,11 +46,12 @@ import java.util.Objects;
  * @param recordHistory whether to keep every applied UpdateRecords, readable with
  *     {@link CognitoSyncEmulator#appliedUpdates(dev.cogsync.model.DatasetRef)}; memory grows with every write, so
  *     it is meant for tests that must prove what was applied, and how often
+ * @param connections how slow, idle, oversized and too many clients are cut off ({@link ConnectionLimits})
  */
 public record EmulatorConfig(String host, int port, String region, AwsCredentials credentials, boolean authEnabled,
                              Duration tokenTtl, boolean singleUseTokens, int usedTokenCapacity,
                              EmulatorLimits limits, ThrottleConfig throttle, FaultConfig faults, long seed,
-                             Clock clock, int ioThreads, boolean recordHistory) {
+                             Clock clock, int ioThreads, boolean recordHistory, ConnectionLimits connections) {
 
     /** The default access key id, from the AWS documentation's examples. */
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIDEXAMPLE";
@@ -83,6 +84,7 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
         Objects.requireNonNull(throttle, "throttle");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(connections, "connections");
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads: must be >= 1, was " + ioThreads);
         }
@@ -115,7 +117,7 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
         return new Builder().host(host).port(port).region(region).credentials(credentials).authEnabled(authEnabled)
                 .tokenTtl(tokenTtl).singleUseTokens(singleUseTokens).usedTokenCapacity(usedTokenCapacity)
                 .limits(limits).throttle(throttle).faults(faults).seed(seed).clock(clock).ioThreads(ioThreads)
-                .recordHistory(recordHistory);
+                .recordHistory(recordHistory).connections(connections);
     }
 
     /** Shows the access key id, never the secret. */
@@ -125,7 +127,8 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
                 + credentials + ", authEnabled=" + authEnabled + ", tokenTtl=" + tokenTtl + ", singleUseTokens="
                 + singleUseTokens + ", usedTokenCapacity=" + usedTokenCapacity + ", limits=" + limits
                 + ", throttle=" + throttle + ", faults=" + faults + ", seed=" + seed + ", clock=" + clock
-                + ", ioThreads=" + ioThreads + ", recordHistory=" + recordHistory + "]";
+                + ", ioThreads=" + ioThreads + ", recordHistory=" + recordHistory + ", connections=" + connections
+                + "]";
     }
 
     /** Builds an {@link EmulatorConfig}, or starts an emulator from it; not thread-safe. */
@@ -145,6 +148,7 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
         private Clock clock = Clock.systemUTC();
         private int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private boolean recordHistory;
+        private ConnectionLimits connections = ConnectionLimits.DEFAULT;
 
         private Builder() {
         }
@@ -238,6 +242,17 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
         }
 
         /**
+         * Sets how the emulator protects itself from slow, idle, oversized and too many clients.
+         *
+         * @param connections the limits; default {@link ConnectionLimits#DEFAULT}
+         * @return this builder
+         */
+        public Builder connections(ConnectionLimits connections) {
+            this.connections = connections;
+            return this;
+        }
+
+        /**
          * Sets the service limits.
          *
          * @param limits the limits; default {@link EmulatorLimits#DEFAULT}
@@ -322,7 +337,7 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
          */
         public EmulatorConfig build() {
             return new EmulatorConfig(host, port, region, credentials, authEnabled, tokenTtl, singleUseTokens,
-                    usedTokenCapacity, limits, throttle, faults, seed, clock, ioThreads, recordHistory);
+                    usedTokenCapacity, limits, throttle, faults, seed, clock, ioThreads, recordHistory, connections);
         }
 
         /**

@@ -1,6 +1,7 @@
 package dev.cogsync.emulator.internal;
 
 import dev.cogsync.auth.AwsCredentials;
+import dev.cogsync.emulator.ConnectionLimits;
 import dev.cogsync.emulator.EmulatorConfig;
 import dev.cogsync.emulator.EmulatorLimits;
 import dev.cogsync.emulator.FaultConfig;
@@ -45,6 +46,14 @@ public record CommandLine(boolean help, EmulatorConfig config) {
               --max-dataset-bytes N           UTF-8 bytes of live keys and values per dataset (default 1048576)
               --max-key-length N              characters per key (default 1024)
               --max-value-length N            characters per value (default 1048575)
+            Connections (protection from slow, idle, oversized and too many clients):
+              --header-timeout DURATION       time a request's headers have to arrive (default 10s)
+              --read-timeout DURATION         longest pause between two reads of a body (default 10s)
+              --request-timeout DURATION      time a whole body has to arrive (default 60s)
+              --idle-timeout DURATION         kept-alive connection closed after this without a request
+                                              (default 60s)
+              --max-connections N             connections at once; one more gets 503 (default 1024)
+              --max-body-bytes N              largest body, chunked or not; more gets 413 (default 16777216)
             Throttling (off by default), per identity:
               --throttle-rps RATE             requests per second refilled
               --throttle-burst N              bucket size (default: the rate rounded up)
@@ -73,6 +82,7 @@ public record CommandLine(boolean help, EmulatorConfig config) {
     public static CommandLine parse(String... args) throws UsageException {
         EmulatorConfig.Builder config = EmulatorConfig.builder();
         EmulatorLimits limits = EmulatorLimits.DEFAULT;
+        ConnectionLimits connections = ConnectionLimits.DEFAULT;
         FaultConfig.Builder faults = FaultConfig.builder();
         double latencyProbability = 0;
         Duration latencyFixed = Duration.ZERO;
@@ -109,6 +119,15 @@ public record CommandLine(boolean help, EmulatorConfig config) {
                 case "--max-dataset-bytes" -> limits = limits.withMaxDatasetBytes(values.longAtLeast(1));
                 case "--max-key-length" -> limits = limits.withMaxKeyLength(values.intIn(1, Integer.MAX_VALUE));
                 case "--max-value-length" -> limits = limits.withMaxValueLength(values.intIn(0, Integer.MAX_VALUE));
+                case "--header-timeout" -> connections = connections.withHeaderTimeout(values.positiveDuration());
+                case "--read-timeout" -> connections = connections.withReadTimeout(values.positiveDuration());
+                case "--request-timeout" -> connections = new ConnectionLimits(
+                        connections.headerTimeout(), connections.readTimeout(), values.positiveDuration(),
+                        connections.idleTimeout(), connections.maxConnections(), connections.maxBodyBytes());
+                case "--idle-timeout" -> connections = connections.withIdleTimeout(values.positiveDuration());
+                case "--max-connections" -> connections = connections.withMaxConnections(
+                        values.intIn(1, Integer.MAX_VALUE));
+                case "--max-body-bytes" -> connections = connections.withMaxBodyBytes(values.longAtLeast(1));
                 case "--throttle-rps" -> rate = values.positiveRate();
                 case "--throttle-burst" -> burst = values.intIn(1, Integer.MAX_VALUE);
                 case "--fault-internal-error" -> faults.internalError(values.probability());
@@ -144,6 +163,7 @@ public record CommandLine(boolean help, EmulatorConfig config) {
         }
         config.faults(faults.latency(latencyProbability, latencyFixed, latencyJitter).build());
         config.limits(limits);
+        config.connections(connections);
         try {
             return new CommandLine(help, config.build());
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,9 @@
 package dev.cogsync.emulator.internal;
 
 import dev.cogsync.protocol.CognitoIdentityCodec;
+import reactor.netty.NettyPipeline;
+
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.cogsync.emulator.DatasetSnapshot;
 import dev.cogsync.emulator.EmulatorConfig;
 import dev.cogsync.emulator.EmulatorCounters;
@@ -34,6 +37,8 @@ public final class EmulatorServer implements AutoCloseable {
     private final FaultInjector faults;
     private final LoopResources loops;
     private final DisposableServer server;
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final RefusalLog refusals = new RefusalLog();
 
     private EmulatorServer(EmulatorConfig config) {
         this.config = config;
@@ -58,6 +63,14 @@ public final class EmulatorServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .runOn(loops)
+                    .idleTimeout(config.connections().idleTimeout())
+                    .readTimeout(config.connections().readTimeout())
+                    .requestTimeout(config.connections().requestTimeout())
+                    .doOnChannelInit((observer, channel, remote) -> {
+                        ConnectionGuard guard = new ConnectionGuard(config.connections(), openConnections, refusals);
+                        channel.pipeline().addFirst("cogsync.firstBytes", guard.byteWatcher());
+                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, "cogsync.guard", guard);
+                    })
                     .handle(new HttpFrontEnd(processor, counters))
                     .bindNow(Duration.ofSeconds(10));
         } catch (RuntimeException e) {

@@ -27,9 +27,6 @@ import java.util.function.BiFunction;
  */
 final class HttpFrontEnd implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
-    /** Bodies above this are refused with 413 before being read: far above any valid request. */
-    static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
-
     private static final Logger LOG = LoggerFactory.getLogger(HttpFrontEnd.class);
     private static final byte[] NO_BODY = new byte[0];
     private static final AsciiString REQUEST_ID = AsciiString.cached(ErrorResponseCodec.REQUEST_ID_HEADER);
@@ -43,14 +40,9 @@ final class HttpFrontEnd implements BiFunction<HttpServerRequest, HttpServerResp
         this.counters = counters;
     }
 
+    /** Bodies over the limit never get here: {@link ConnectionGuard} answers 413 while they arrive. */
     @Override
     public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
-        long contentLength = contentLength(request);
-        if (contentLength > MAX_BODY_BYTES) {
-            response.keepAlive(false);
-            return send(response, Reply.error(ApiOperation.UNKNOWN, 413, "RequestEntityTooLargeException",
-                    "Request body of " + contentLength + " bytes is over the limit of " + MAX_BODY_BYTES));
-        }
         return request.receive().aggregate().asByteArray()
                 .defaultIfEmpty(NO_BODY)
                 .flatMap(body -> handle(request, response, body))
@@ -110,20 +102,8 @@ final class HttpFrontEnd implements BiFunction<HttpServerRequest, HttpServerResp
                 "An internal error occurred"));
     }
 
-    private static long contentLength(HttpServerRequest request) {
-        String value = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
     /** A random UUID from {@link ThreadLocalRandom}: {@link UUID#randomUUID()} may block on entropy. */
-    private static String requestId() {
+    static String requestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long most = (random.nextLong() & ~0xF000L) | 0x4000L;
         long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
