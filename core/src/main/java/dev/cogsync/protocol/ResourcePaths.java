@@ -31,11 +31,38 @@ public final class ResourcePaths {
         return appendDataset(new StringBuilder(168), dataset).append("/records").toString();
     }
 
-    private static StringBuilder appendDataset(StringBuilder path, DatasetRef dataset) {
+    /**
+     * The path of an identity: DescribeIdentityUsage (GET).
+     *
+     * @param identityPoolId the pool
+     * @param identityId the identity
+     * @return {@code /identitypools/{pool}/identities/{identity}}
+     */
+    public static String identity(String identityPoolId, String identityId) {
+        return appendIdentity(new StringBuilder(128), identityPoolId, identityId).toString();
+    }
+
+    /**
+     * The path of an identity's datasets: ListDatasets (GET).
+     *
+     * @param identityPoolId the pool
+     * @param identityId the identity
+     * @return {@code /identitypools/{pool}/identities/{identity}/datasets}
+     */
+    public static String datasets(String identityPoolId, String identityId) {
+        return appendIdentity(new StringBuilder(140), identityPoolId, identityId).append("/datasets").toString();
+    }
+
+    private static StringBuilder appendIdentity(StringBuilder path, String identityPoolId, String identityId) {
         path.append("/identitypools/");
-        PercentEncoding.appendEncoded(path, dataset.identityPoolId());
+        PercentEncoding.appendEncoded(path, identityPoolId);
         path.append("/identities/");
-        PercentEncoding.appendEncoded(path, dataset.identityId());
+        PercentEncoding.appendEncoded(path, identityId);
+        return path;
+    }
+
+    private static StringBuilder appendDataset(StringBuilder path, DatasetRef dataset) {
+        appendIdentity(path, dataset.identityPoolId(), dataset.identityId());
         path.append("/datasets/");
         PercentEncoding.appendEncoded(path, dataset.datasetName());
         return path;

@@ -13,6 +13,8 @@ public enum ApiOperation {
     LIST_DATASETS("ListDatasets"),
     /** {@code DELETE /identitypools/{pool}/identities/{identity}/datasets/{name}}. */
     DELETE_DATASET("DeleteDataset"),
+    /** {@code GET /identitypools/{pool}/identities/{identity}}. */
+    DESCRIBE_IDENTITY_USAGE("DescribeIdentityUsage"),
     /** Cognito Identity {@code GetId}. */
     GET_ID("GetId"),
     /** Cognito Identity {@code GetCredentialsForIdentity}. */

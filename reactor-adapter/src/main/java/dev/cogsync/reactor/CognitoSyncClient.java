@@ -11,9 +11,14 @@ import dev.cogsync.model.ListRecordsResponse;
 import dev.cogsync.model.Record;
 import dev.cogsync.model.UpdateRecordsRequest;
 import dev.cogsync.model.UpdateRecordsResponse;
+import dev.cogsync.protocol.DatasetsCodec;
 import dev.cogsync.protocol.ListRecordsCodec;
 import dev.cogsync.protocol.UpdateRecordsCodec;
+import dev.cogsync.model.Dataset;
 import dev.cogsync.model.DatasetRef;
+import dev.cogsync.model.IdentityUsage;
+import dev.cogsync.model.ListDatasetsRequest;
+import dev.cogsync.model.ListDatasetsResponse;
 import dev.cogsync.reactor.auth.DefaultCredentialsChain;
 import dev.cogsync.reactor.auth.InstanceMetadataCredentialsProvider;
 import dev.cogsync.reactor.internal.AdaptiveRates;
@@ -180,6 +185,88 @@ public final class CognitoSyncClient implements AutoCloseable {
     }
 
     /**
+     * Reads every live record of a ListRecords, following {@code nextToken}: {@link #listAllRecords} without the
+     * tombstones of removed records.
+     *
+     * @param request the first page's request
+     * @return the live records, page after page
+     */
+    public Flux<Record> listLiveRecords(ListRecordsRequest request) {
+        return listAllRecords(request).filter(record -> !record.isDeleted());
+    }
+
+    /**
+     * Reads one page of an identity's datasets (ListDatasets).
+     *
+     * @param request the page to read
+     * @return the page
+     */
+    public Mono<ListDatasetsResponse> listDatasets(ListDatasetsRequest request) {
+        Objects.requireNonNull(request, "request");
+        return whenOpen(() -> executor.execute(DatasetsCodec.listRequest(request), DatasetsCodec::decodeList,
+                options.retryPolicy(), null, credentialsFor(request.identityPoolId(), request.identityId())));
+    }
+
+    /**
+     * Reads every dataset of an identity, following {@code nextToken}; lazy, one page at a time as demand
+     * reaches it.
+     *
+     * @param identityPoolId the pool
+     * @param identityId the identity
+     * @return the datasets, by name
+     */
+    public Flux<Dataset> listAllDatasets(String identityPoolId, String identityId) {
+        ListDatasetsRequest first = ListDatasetsRequest.of(identityPoolId, identityId);
+        return listDatasets(first)
+                .expand(page -> page.nextToken() == null ? Mono.empty() : listDatasets(first.withNextToken(
+                        page.nextToken())))
+                .concatMapIterable(ListDatasetsResponse::datasets, 1);
+    }
+
+    /**
+     * Describes a dataset (DescribeDataset).
+     *
+     * @param dataset the dataset
+     * @return its description; a dataset that does not exist fails with
+     *     {@link dev.cogsync.exception.ResourceNotFoundException}
+     */
+    public Mono<Dataset> describeDataset(DatasetRef dataset) {
+        Objects.requireNonNull(dataset, "dataset");
+        return whenOpen(() -> executor.execute(DatasetsCodec.describeRequest(dataset), DatasetsCodec::decodeDataset,
+                options.retryPolicy(), rate(dataset), credentialsFor(dataset)));
+    }
+
+    /**
+     * Deletes a dataset and all its records (DeleteDataset). A later UpdateRecords creates it again, with sync
+     * counts starting over from 0. Retried like every call; when a retry follows a lost response, the first
+     * attempt may have deleted the dataset already, and the retry then fails with
+     * {@code ResourceNotFoundException}, the earlier failure attached as a suppressed exception.
+     *
+     * @param dataset the dataset
+     * @return the dataset as it was when deleted; one that does not exist fails with
+     *     {@link dev.cogsync.exception.ResourceNotFoundException}
+     */
+    public Mono<Dataset> deleteDataset(DatasetRef dataset) {
+        Objects.requireNonNull(dataset, "dataset");
+        return whenOpen(() -> executor.execute(DatasetsCodec.deleteRequest(dataset), DatasetsCodec::decodeDataset,
+                options.retryPolicy(), rate(dataset), credentialsFor(dataset)));
+    }
+
+    /**
+     * Describes what an identity uses: its datasets and their bytes (DescribeIdentityUsage).
+     *
+     * @param identityPoolId the pool
+     * @param identityId the identity
+     * @return the usage
+     */
+    public Mono<IdentityUsage> describeIdentityUsage(String identityPoolId, String identityId) {
+        ListDatasetsRequest validated = ListDatasetsRequest.of(identityPoolId, identityId);
+        return whenOpen(() -> executor.execute(DatasetsCodec.identityUsageRequest(validated.identityPoolId(),
+                        validated.identityId()), DatasetsCodec::decodeIdentityUsage, options.retryPolicy(), null,
+                credentialsFor(identityPoolId, identityId)));
+    }
+
+    /**
      * The client's counters: attempts by operation, retries, throttled responses, failures.
      *
      * @return a snapshot
@@ -234,8 +321,12 @@ public final class CognitoSyncClient implements AutoCloseable {
      * {@link ClientOptions#identityCredentialsProvider()}, else {@code null} for the client's own.
      */
     CredentialsProvider credentialsFor(DatasetRef dataset) {
+        return credentialsFor(dataset.identityPoolId(), dataset.identityId());
+    }
+
+    private CredentialsProvider credentialsFor(String identityPoolId, String identityId) {
         IdentityCredentialsProvider identities = options.identityCredentialsProvider();
-        return identities == null ? null : () -> identities.resolveCredentials(dataset.identityId());
+        return identities == null ? null : () -> identities.resolveCredentials(identityId);
     }
 
     /** The identities' adaptive send rates, shared by this client's calls and its writers. */

@@ -386,4 +386,81 @@ class CognitoSyncClientWireIT {
                 .verify(Duration.ofSeconds(10));
         assertThat(server.getRequestCount()).isZero();
     }
+
+    private static final String IDENTITY_PATH = "/identitypools/us-east-1%3A23ec4050-6aea-7089-a2dd-08002e000000"
+            + "/identities/us-east-1%3A11111111-2222-3333-4444-555555555555";
+
+    @Test
+    void listDatasetsPagesThroughEveryDatasetWithSignedGets() throws Exception {
+        server.enqueue(json(200, "{\"Count\":1,\"Datasets\":[{\"IdentityId\":\"i\",\"DatasetName\":\"a\","
+                + "\"CreationDate\":1.7637264E9,\"LastModifiedDate\":1763726400.5,\"DataStorage\":10,"
+                + "\"NumRecords\":2}],\"NextToken\":\"p/2\"}"));
+        server.enqueue(json(200, "{\"Count\":1,\"Datasets\":[{\"IdentityId\":\"i\",\"DatasetName\":\"b\","
+                + "\"DataStorage\":0,\"NumRecords\":0}]}"));
+
+        StepVerifier.create(client.listAllDatasets(DATASET.identityPoolId(), DATASET.identityId()))
+                .assertNext(first -> {
+                    assertThat(first.datasetName()).isEqualTo("a");
+                    assertThat(first.lastModifiedDate()).isEqualTo(Instant.ofEpochMilli(1763726400500L));
+                    assertThat(first.numRecords()).isEqualTo(2);
+                })
+                .assertNext(second -> assertThat(second.datasetName()).isEqualTo("b"))
+                .verifyComplete();
+
+        RecordedRequest page1 = take();
+        RecordedRequest page2 = take();
+        assertThat(page1.getMethod()).isEqualTo("GET");
+        assertThat(page1.getTarget()).isEqualTo(IDENTITY_PATH + "/datasets");
+        assertThat(page2.getTarget()).isEqualTo(IDENTITY_PATH + "/datasets?nextToken=p%2F2");
+        assertThat(verify(page1).ok()).isTrue();
+        assertThat(verify(page2).ok()).isTrue();
+    }
+
+    @Test
+    void describeAndDeleteDatasetAndIdentityUsageAreSignedRequestsOfTheirPaths() throws Exception {
+        String dataset = "{\"Dataset\":{\"IdentityId\":\"us-east-1:11111111-2222-3333-4444-555555555555\","
+                + "\"DatasetName\":\"game.settings\",\"DataStorage\":42,\"NumRecords\":3}}";
+        server.enqueue(json(200, dataset));
+        server.enqueue(json(200, dataset));
+        server.enqueue(json(200, "{\"IdentityUsage\":{\"IdentityId\":\"us-east-1:11111111-2222-3333-4444-555555555555\","
+                + "\"IdentityPoolId\":\"us-east-1:23ec4050-6aea-7089-a2dd-08002e000000\",\"DatasetCount\":1,"
+                + "\"DataStorage\":42,\"LastModifiedDate\":1763726400}}"));
+
+        assertThat(client.describeDataset(DATASET).block().numRecords()).isEqualTo(3);
+        assertThat(client.deleteDataset(DATASET).block().dataStorage()).isEqualTo(42);
+        assertThat(client.describeIdentityUsage(DATASET.identityPoolId(), DATASET.identityId()).block())
+                .extracting(usage -> usage.datasetCount(), usage -> usage.lastModifiedDate())
+                .containsExactly(1L, Instant.ofEpochSecond(1763726400));
+
+        RecordedRequest describe = take();
+        RecordedRequest delete = take();
+        RecordedRequest usage = take();
+        assertThat(describe.getMethod() + " " + describe.getTarget()).isEqualTo("GET " + DATASET_PATH);
+        assertThat(delete.getMethod() + " " + delete.getTarget()).isEqualTo("DELETE " + DATASET_PATH);
+        assertThat(usage.getMethod() + " " + usage.getTarget()).isEqualTo("GET " + IDENTITY_PATH);
+        for (RecordedRequest request : List.of(describe, delete, usage)) {
+            assertThat(verify(request).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void describingAMissingDatasetIsResourceNotFound() {
+        server.enqueue(json(404, "{\"message\":\"Dataset not found\"}", "x-amzn-ErrorType",
+                "ResourceNotFoundException"));
+
+        StepVerifier.create(client.describeDataset(DATASET))
+                .expectError(dev.cogsync.exception.ResourceNotFoundException.class)
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void liveRecordsLeaveTombstonesOut() {
+        server.enqueue(json(200, "{\"Records\":[{\"Key\":\"a\",\"Value\":\"1\",\"SyncCount\":1},"
+                + "{\"Key\":\"gone\",\"SyncCount\":2},{\"Key\":\"b\",\"Value\":\"2\",\"SyncCount\":3}],"
+                + "\"DatasetSyncCount\":3,\"SyncSessionToken\":\"t\"}"));
+
+        StepVerifier.create(client.listLiveRecords(ListRecordsRequest.of(DATASET)).map(Record::key))
+                .expectNext("a", "b")
+                .verifyComplete();
+    }
 }

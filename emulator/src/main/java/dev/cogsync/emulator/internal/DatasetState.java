@@ -1,5 +1,6 @@
 package dev.cogsync.emulator.internal;
 
+import dev.cogsync.model.Dataset;
 import dev.cogsync.emulator.AppliedUpdate;
 import dev.cogsync.emulator.DatasetSnapshot;
 import dev.cogsync.emulator.EmulatorLimits;
@@ -159,16 +160,16 @@ final class DatasetState {
     }
 
     /** The dataset's summary, or {@code null} when it does not exist. */
-    synchronized DatasetSummary describe() {
+    synchronized Dataset describe() {
         return exists ? summary() : null;
     }
 
     /** Deletes the dataset, keeping its sync count; returns its last summary, or {@code null} if absent. */
-    synchronized DatasetSummary delete() {
+    synchronized Dataset delete() {
         if (!exists) {
             return null;
         }
-        DatasetSummary last = summary();
+        Dataset last = summary();
         exists = false;
         deletedAtSyncCount = syncCount;
         byKey.clear();
@@ -195,8 +196,8 @@ final class DatasetState {
                 creationDate, lastModifiedDate, lastModifiedBy, dataBytes, liveRecords, records);
     }
 
-    private DatasetSummary summary() {
-        return new DatasetSummary(owner.identityId, name, creationDate, lastModifiedDate, lastModifiedBy, dataBytes,
+    private Dataset summary() {
+        return new Dataset(owner.identityId, name, creationDate, lastModifiedDate, lastModifiedBy, dataBytes,
                 liveRecords);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cogsync.emulator.internal;
 
+import dev.cogsync.model.Dataset;
 import dev.cogsync.emulator.DatasetSnapshot;
 import dev.cogsync.model.DatasetRef;
 
@@ -45,19 +46,19 @@ final class DatasetStore {
     }
 
     /** The existing datasets of one identity, ordered by name. */
-    List<DatasetSummary> list(String identityPoolId, String identityId) {
+    List<Dataset> list(String identityPoolId, String identityId) {
         IdentityDatasets owner = identities.get(new IdentityKey(identityPoolId, identityId));
         if (owner == null) {
             return List.of();
         }
-        List<DatasetSummary> datasets = new ArrayList<>();
+        List<Dataset> datasets = new ArrayList<>();
         for (DatasetState state : owner.datasets.values()) {
-            DatasetSummary summary = state.describe();
+            Dataset summary = state.describe();
             if (summary != null) {
                 datasets.add(summary);
             }
         }
-        datasets.sort(Comparator.comparing(DatasetSummary::datasetName));
+        datasets.sort(Comparator.comparing(Dataset::datasetName));
         return datasets;
     }
 

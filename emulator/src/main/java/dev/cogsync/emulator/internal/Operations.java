@@ -1,5 +1,9 @@
 package dev.cogsync.emulator.internal;
 
+import dev.cogsync.model.Dataset;
+import dev.cogsync.model.IdentityUsage;
+import dev.cogsync.model.ListDatasetsResponse;
+import dev.cogsync.protocol.DatasetsCodec;
 import dev.cogsync.emulator.EmulatorLimits;
 import dev.cogsync.exception.ValidationException;
 import dev.cogsync.model.DatasetRef;
@@ -96,27 +100,42 @@ final class Operations {
 
     byte[] describeDataset(DatasetRef dataset) {
         DatasetState state = store.find(dataset);
-        DatasetSummary summary = state == null ? null : state.describe();
+        Dataset summary = state == null ? null : state.describe();
         if (summary == null) {
             throw datasetNotFound(dataset);
         }
-        return DatasetJson.single(summary);
+        return DatasetsCodec.encodeDataset(summary);
     }
 
     byte[] deleteDataset(DatasetRef dataset) {
         DatasetState state = store.find(dataset);
-        DatasetSummary summary = state == null ? null : state.delete();
+        Dataset summary = state == null ? null : state.delete();
         if (summary == null) {
             throw datasetNotFound(dataset);
         }
-        return DatasetJson.single(summary);
+        return DatasetsCodec.encodeDataset(summary);
+    }
+
+    byte[] describeIdentityUsage(DatasetRef identity) {
+        List<Dataset> datasets = store.list(identity.identityPoolId(), identity.identityId());
+        long storage = 0;
+        java.time.Instant modified = null;
+        for (Dataset dataset : datasets) {
+            storage += dataset.dataStorage();
+            if (dataset.lastModifiedDate() != null
+                    && (modified == null || dataset.lastModifiedDate().isAfter(modified))) {
+                modified = dataset.lastModifiedDate();
+            }
+        }
+        return DatasetsCodec.encodeIdentityUsage(new IdentityUsage(identity.identityPoolId(), identity.identityId(),
+                datasets.size(), storage, modified));
     }
 
     byte[] listDatasets(DatasetRef identity, Map<String, String> query) {
         int pageSize = pageSize(query.get("maxResults"));
         String nextToken = query.get("nextToken");
         String after = nextToken == null || nextToken.isEmpty() ? null : PageToken.decode(nextToken).key();
-        List<DatasetSummary> all = store.list(identity.identityPoolId(), identity.identityId());
+        List<Dataset> all = store.list(identity.identityPoolId(), identity.identityId());
         int from = 0;
         if (after != null) {
             while (from < all.size() && all.get(from).datasetName().compareTo(after) <= 0) {
@@ -124,9 +143,9 @@ final class Operations {
             }
         }
         int to = Math.min(all.size(), from + pageSize);
-        List<DatasetSummary> page = all.subList(from, to);
+        List<Dataset> page = all.subList(from, to);
         String next = to < all.size() ? new PageToken(-1, page.get(page.size() - 1).datasetName()).encode() : null;
-        return DatasetJson.list(page, next);
+        return DatasetsCodec.encodeList(new ListDatasetsResponse(page, page.size(), next));
     }
 
     private static int pageSize(String maxResults) {

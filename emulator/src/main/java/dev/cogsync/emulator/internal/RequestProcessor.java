@@ -112,6 +112,7 @@ final class RequestProcessor {
                         request.headers().get(UpdateRecordsCodec.CLIENT_CONTEXT_HEADER), request.body());
                 case DESCRIBE_DATASET -> operations.describeDataset(dataset);
                 case LIST_DATASETS -> operations.listDatasets(dataset, queryOf(request));
+                case DESCRIBE_IDENTITY_USAGE -> operations.describeIdentityUsage(dataset);
                 case DELETE_DATASET -> operations.deleteDataset(dataset);
                 case UNKNOWN, GET_ID, GET_CREDENTIALS_FOR_IDENTITY, CREATE_IDENTITY_POOL ->
                         throw new IllegalStateException("not a Cognito Sync operation: " + operation);

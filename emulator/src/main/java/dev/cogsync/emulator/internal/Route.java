@@ -29,7 +29,7 @@ record Route(ApiOperation operation, String rawPoolId, String rawIdentityId, Str
      * @return the route, or {@link #UNKNOWN}
      */
     static Route match(String method, String path) {
-        // /identitypools/{pool}/identities/{identity}/datasets[/{name}[/records]]
+        // /identitypools/{pool}/identities/{identity}[/datasets[/{name}[/records]]]
         String[] segments = new String[7];
         int count = 0;
         int length = path.length();
@@ -49,11 +49,12 @@ record Route(ApiOperation operation, String rawPoolId, String rawIdentityId, Str
             }
             start = slash + 1;
         }
-        if (count < 5 || !"identitypools".equals(segments[0]) || !"identities".equals(segments[2])
-                || !"datasets".equals(segments[4])) {
+        if (count < 4 || !"identitypools".equals(segments[0]) || !"identities".equals(segments[2])
+                || count > 4 && !"datasets".equals(segments[4])) {
             return UNKNOWN;
         }
         ApiOperation operation = switch (count) {
+            case 4 -> "GET".equals(method) ? ApiOperation.DESCRIBE_IDENTITY_USAGE : ApiOperation.UNKNOWN;
             case 5 -> "GET".equals(method) ? ApiOperation.LIST_DATASETS : ApiOperation.UNKNOWN;
             case 6 -> switch (method) {
                 case "GET" -> ApiOperation.DESCRIBE_DATASET;
