@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record AwsCredentials(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration) {
 
-    /** Validates the parts; the messages name the field, never the value. */
+    /**
+     * Validates the parts; the messages name the field, never the value.
+     *
+     * @param accessKeyId the access key id, not blank
+     * @param secretAccessKey the secret access key, not blank
+     * @param sessionToken the session token of temporary credentials, or {@code null}
+     * @param expiration when temporary credentials stop working, or {@code null} when they do not expire
+     */
     public AwsCredentials {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");

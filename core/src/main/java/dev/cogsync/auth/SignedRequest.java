@@ -20,7 +20,14 @@ public record SignedRequest(WireRequest request, String canonicalRequest, String
 
     private static final int SIGNATURE_HEX_LENGTH = 64;
 
-    /** Requires every part, and a signature of 64 hex digits. */
+    /**
+     * Requires every part, and a signature of 64 hex digits.
+     *
+     * @param request the request to send: signed headers added, or for a presigned request the signing parameters appended to the query
+     * @param canonicalRequest the SigV4 canonical request that was hashed
+     * @param stringToSign the SigV4 string to sign
+     * @param signature the signature, 64 lower-case hex digits
+     */
     public SignedRequest {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(canonicalRequest, "canonicalRequest");

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record Verification(Outcome outcome, String message, String accessKeyId) {
 
-    /** Requires the outcome and the message. */
+    /**
+     * Requires the outcome and the message.
+     *
+     * @param outcome the decision
+     * @param message a human-readable explanation, for the response body and logs
+     * @param accessKeyId the access key id the request claims, or {@code null} when none could be read
+     */
     public Verification {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(message, "message");

@@ -18,7 +18,12 @@ public record BatchLimits(int maxPatches, long maxBytes) {
     /** Default estimated body bytes per request: {@value}, under the service's 1 MB. */
     public static final long DEFAULT_MAX_BYTES = 900_000;
 
-    /** Validates the caps. */
+    /**
+     * Validates the caps.
+     *
+     * @param maxPatches patches per request, at least 1
+     * @param maxBytes estimated body bytes per request, at least {@link PatchSize#REQUEST_OVERHEAD}
+     */
     public BatchLimits {
         if (maxPatches < 1) {
             throw new IllegalArgumentException("maxPatches: must be >= 1, was " + maxPatches);

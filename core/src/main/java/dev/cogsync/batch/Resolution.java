@@ -72,7 +72,11 @@ public sealed interface Resolution {
      */
     record Write(String value) implements Resolution {
 
-        /** Validates the value's length. */
+        /**
+         * Validates the value's length.
+         *
+         * @param value the value, or {@code null} to remove the record; at most 1,048,575 characters
+         */
         public Write {
             if (value != null && value.length() > Constraints.MAX_VALUE_LENGTH
                     && value.codePointCount(0, value.length()) > Constraints.MAX_VALUE_LENGTH) {

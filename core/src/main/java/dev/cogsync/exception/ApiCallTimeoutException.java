@@ -10,6 +10,7 @@ import java.time.Duration;
  */
 public final class ApiCallTimeoutException extends CognitoSyncClientException {
 
+    /** The time the call was allowed, with all its retries. */
     private final Duration timeout;
 
     /**

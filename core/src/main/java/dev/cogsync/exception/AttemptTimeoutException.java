@@ -9,6 +9,7 @@ import java.time.Duration;
  */
 public final class AttemptTimeoutException extends CognitoSyncClientException {
 
+    /** The time the attempt was allowed. */
     private final Duration timeout;
 
     /**

@@ -11,6 +11,7 @@ package dev.cogsync.exception;
  */
 public class CognitoSyncException extends RuntimeException {
 
+    /** The HTTP attempts made before this failure; 0 when nothing was sent. */
     private final int attempts;
 
     /**

@@ -20,9 +20,13 @@ public class CognitoSyncServiceException extends CognitoSyncException {
     /** The message prefix by which the service reports a stale sync count. */
     public static final String CONFLICT_MESSAGE_PREFIX = "Current SyncCount for:";
 
+    /** The HTTP status of the answer. */
     private final int statusCode;
+    /** The error code the service named, or {@code null}. */
     private final String errorCode;
+    /** The message the service gave, or {@code null}. */
     private final String errorMessage;
+    /** The request id of the answer, or {@code null}. */
     private final String requestId;
 
     /**

@@ -19,7 +19,13 @@ public record SyncCountConflict(String key, long currentSyncCount, long sentSync
     private static final String IS = " is: ";
     private static final String NOT = " not: ";
 
-    /** Requires the key. */
+    /**
+     * Requires the key.
+     *
+     * @param key the record key whose sync count was stale
+     * @param currentSyncCount the record's sync count on the server
+     * @param sentSyncCount the sync count the request carried
+     */
     public SyncCountConflict {
         Objects.requireNonNull(key, "key");
     }

@@ -9,6 +9,7 @@ package dev.cogsync.exception;
  */
 public final class TransportException extends CognitoSyncClientException {
 
+    /** Whether the request may have reached the service before the failure. */
     private final boolean requestMayHaveBeenSent;
 
     /**

@@ -11,7 +11,9 @@ import java.util.Objects;
  */
 public final class ValidationException extends CognitoSyncClientException {
 
+    /** The field that broke a rule. */
     private final String field;
+    /** The rule it broke. */
     private final String rule;
 
     /**

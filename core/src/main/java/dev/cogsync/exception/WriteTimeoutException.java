@@ -13,7 +13,9 @@ import java.time.Duration;
  */
 public final class WriteTimeoutException extends CognitoSyncClientException {
 
+    /** The write's timeout. */
     private final Duration timeout;
+    /** Whether the service may have applied the write. */
     private final boolean mayHaveBeenApplied;
 
     /**

@@ -6,6 +6,7 @@ package dev.cogsync.exception;
  */
 public final class WriterClosedException extends CognitoSyncClientException {
 
+    /** Whether the write had been sent, so the service may have applied it. */
     private final boolean mayHaveBeenApplied;
 
     /**

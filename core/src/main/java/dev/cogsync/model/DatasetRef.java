@@ -14,7 +14,13 @@ package dev.cogsync.model;
  */
 public record DatasetRef(String identityPoolId, String identityId, String datasetName) {
 
-    /** Validates every part. */
+    /**
+     * Validates every part.
+     *
+     * @param identityPoolId the identity pool, 1 to 55 characters matching {@code [\w-]+:[0-9a-f-]+}, for example {@code us-east-1:23ec4050-6aea-7089-a2dd-08002e000000}
+     * @param identityId the identity, with the same rules as the pool id
+     * @param datasetName the dataset, 1 to 128 characters matching {@code [a-zA-Z0-9_.:-]+}
+     */
     public DatasetRef {
         Constraints.id("identityPoolId", identityPoolId);
         Constraints.id("identityId", identityId);

@@ -12,7 +12,14 @@ package dev.cogsync.model;
  */
 public record ListDatasetsRequest(String identityPoolId, String identityId, Integer maxResults, String nextToken) {
 
-    /** Validates every part, naming the field and the rule. */
+    /**
+     * Validates every part, naming the field and the rule.
+     *
+     * @param identityPoolId the pool
+     * @param identityId the identity
+     * @param maxResults the most datasets in the page, or {@code null} for the service's default
+     * @param nextToken the token of the page to read, or {@code null} for the first
+     */
     public ListDatasetsRequest {
         Constraints.id("identityPoolId", identityPoolId);
         Constraints.id("identityId", identityId);

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ListDatasetsResponse(List<Dataset> datasets, int count, String nextToken) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param datasets the datasets of the page, by name
+     * @param count how many the page holds
+     * @param nextToken the token of the next page, or {@code null} on the last
+     */
     public ListDatasetsResponse {
         datasets = List.copyOf(Objects.requireNonNull(datasets, "datasets"));
     }

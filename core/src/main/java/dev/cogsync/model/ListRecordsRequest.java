@@ -17,7 +17,15 @@ import dev.cogsync.exception.ValidationException;
 public record ListRecordsRequest(DatasetRef dataset, Long lastSyncCount, Integer maxResults, String nextToken,
                                  String syncSessionToken) {
 
-    /** Validates the request. */
+    /**
+     * Validates the request.
+     *
+     * @param dataset the dataset to list
+     * @param lastSyncCount list only records whose sync count is greater than this, or {@code null} for all
+     * @param maxResults the page size, or {@code null} for the service's default
+     * @param nextToken the token of the page to fetch, from the previous response, or {@code null}
+     * @param syncSessionToken a session token to continue, or {@code null}
+     */
     public ListRecordsRequest {
         Constraints.required("dataset", dataset);
         if (lastSyncCount != null) {

@@ -22,7 +22,19 @@ public record ListRecordsResponse(List<Record> records, String nextToken, int co
                                   String lastModifiedBy, List<String> mergedDatasetNames, boolean datasetExists,
                                   boolean datasetDeletedAfterRequestedSyncCount, String syncSessionToken) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param records the records on this page, tombstones included
+     * @param nextToken the token of the next page, or {@code null} on the last page
+     * @param count the number of records on this page
+     * @param datasetSyncCount the dataset's current sync count; 0 for a dataset that does not exist
+     * @param lastModifiedBy who last changed the dataset, or {@code null}
+     * @param mergedDatasetNames datasets merged into this one
+     * @param datasetExists whether the dataset exists; datasets are created by their first UpdateRecords
+     * @param datasetDeletedAfterRequestedSyncCount whether the dataset was deleted after {@code lastSyncCount}
+     * @param syncSessionToken the token to pass to UpdateRecords
+     */
     public ListRecordsResponse {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
         mergedDatasetNames = mergedDatasetNames == null ? List.of() : List.copyOf(mergedDatasetNames);

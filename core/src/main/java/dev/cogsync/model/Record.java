@@ -20,7 +20,16 @@ import java.util.Objects;
 public record Record(String key, String value, long syncCount, Instant lastModifiedDate, String lastModifiedBy,
                      Instant deviceLastModifiedDate) {
 
-    /** Requires the key. */
+    /**
+     * Requires the key.
+     *
+     * @param key the record key
+     * @param value the value, or {@code null} for a removed record
+     * @param syncCount the dataset sync count at the record's last write
+     * @param lastModifiedDate when the server last changed the record, or {@code null}
+     * @param lastModifiedBy who last changed it (an identity or device), or {@code null}
+     * @param deviceLastModifiedDate when the device last changed it, as the device reported, or {@code null}
+     */
     public Record {
         Objects.requireNonNull(key, "key");
     }

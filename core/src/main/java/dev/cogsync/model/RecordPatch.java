@@ -21,7 +21,15 @@ import java.time.Instant;
  */
 public record RecordPatch(Operation op, String key, String value, long syncCount, Instant deviceLastModifiedDate) {
 
-    /** Validates the patch. */
+    /**
+     * Validates the patch.
+     *
+     * @param op what the patch does
+     * @param key the record key
+     * @param value the new value for {@code replace}; {@code null} for {@code remove}
+     * @param syncCount the record's last known sync count, 0 for a new record
+     * @param deviceLastModifiedDate when the device last changed the record, or {@code null}
+     */
     public RecordPatch {
         Constraints.required("recordPatch.op", op);
         Constraints.length("recordPatch.key", key, 1, Constraints.MAX_KEY_LENGTH);

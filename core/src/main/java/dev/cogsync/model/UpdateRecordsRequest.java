@@ -25,7 +25,15 @@ import java.util.Set;
 public record UpdateRecordsRequest(DatasetRef dataset, List<RecordPatch> recordPatches, String syncSessionToken,
                                    String deviceId, String clientContext) {
 
-    /** Validates the request and copies the patch list. */
+    /**
+     * Validates the request and copies the patch list.
+     *
+     * @param dataset the dataset to write
+     * @param recordPatches the patches, in order; keys are unique
+     * @param syncSessionToken the token from a ListRecords on this dataset
+     * @param deviceId the device that made the changes, or {@code null}
+     * @param clientContext the {@code x-amz-Client-Context} header value, or {@code null}; the service does not use it yet
+     */
     public UpdateRecordsRequest {
         Constraints.required("dataset", dataset);
         Constraints.required("recordPatches", recordPatches);

@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record UpdateRecordsResponse(List<Record> records) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param records the records written
+     */
     public UpdateRecordsResponse {
         records = List.copyOf(Objects.requireNonNull(records, "records"));
     }

@@ -48,7 +48,15 @@ public final class CognitoIdentityCodec {
      */
     public record Request(String identityPoolId, String identityId, Map<String, String> logins,
                           String identityPoolName, Boolean allowUnauthenticatedIdentities) {
-        /** Copies the logins. */
+        /**
+         * Copies the logins.
+         *
+         * @param identityPoolId {@code IdentityPoolId}, or {@code null}
+         * @param identityId {@code IdentityId}, or {@code null}
+         * @param logins {@code Logins}: provider name to token; empty when absent
+         * @param identityPoolName {@code IdentityPoolName}, or {@code null}
+         * @param allowUnauthenticatedIdentities {@code AllowUnauthenticatedIdentities}, or {@code null}
+         */
         public Request {
             logins = Map.copyOf(logins);
         }

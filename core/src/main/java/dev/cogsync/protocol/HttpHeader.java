@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record HttpHeader(String name, String value) {
 
-    /** Requires both parts. */
+    /**
+     * Requires both parts.
+     *
+     * @param name the header name
+     * @param value the header value
+     */
     public HttpHeader {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * An HTTP request exactly as it is sent: method, path, query string, headers and body. Built by
- * {@link CognitoSyncCodec}, completed by the transport (host, user agent) and signed by
+ * the codecs ({@link UpdateRecordsCodec}, {@link ListRecordsCodec}, {@link DatasetsCodec}), completed by the transport (host, user agent) and signed by
  * {@link dev.cogsync.auth.SigV4Signer}.
  *
  * <p>The body array is owned by this request and must not be modified after construction; it is not
@@ -22,7 +22,15 @@ public record WireRequest(String method, String path, String query, List<HttpHea
 
     private static final byte[] NO_BODY = new byte[0];
 
-    /** Requires every part and copies the header list. */
+    /**
+     * Requires every part and copies the header list.
+     *
+     * @param method the HTTP method, upper case
+     * @param path the path as sent on the wire: starts with {@code /}, labels already percent-encoded
+     * @param query the query string as sent on the wire, without the leading {@code ?}; empty when there is none
+     * @param headers the headers in the order they are sent
+     * @param body the body bytes; empty when there is none
+     */
     public WireRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 public record AppliedUpdate(long syncCount, Instant appliedAt, List<RecordPatch> patches) {
 
-    /** Copies the patch list. */
+    /**
+     * Copies the patch list.
+     *
+     * @param syncCount the dataset's sync count after the update; every record it wrote has this count
+     * @param appliedAt when it was applied, by the emulator's clock
+     * @param patches the patches, as received
+     */
     public AppliedUpdate {
         Objects.requireNonNull(appliedAt, "appliedAt");
         patches = List.copyOf(patches);

@@ -36,7 +36,16 @@ public record ConnectionLimits(Duration headerTimeout, Duration readTimeout, Dur
     public static final ConnectionLimits DEFAULT = new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(10),
             Duration.ofSeconds(60), Duration.ofSeconds(60), 1024, 16L * 1024 * 1024);
 
-    /** Requires positive values. */
+    /**
+     * Requires positive values.
+     *
+     * @param headerTimeout the time a request's headers have to arrive
+     * @param readTimeout the longest pause between two reads of a body
+     * @param requestTimeout the time a whole body has to arrive
+     * @param idleTimeout how long a kept-alive connection may wait for its next request
+     * @param maxConnections the most connections open at once
+     * @param maxBodyBytes the largest body accepted
+     */
     public ConnectionLimits {
         positive("headerTimeout", headerTimeout);
         positive("readTimeout", readTimeout);

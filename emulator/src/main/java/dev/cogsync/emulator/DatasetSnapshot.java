@@ -22,7 +22,18 @@ import java.util.Objects;
 public record DatasetSnapshot(DatasetRef dataset, long syncCount, Instant creationDate, Instant lastModifiedDate,
                               String lastModifiedBy, long dataStorage, int numRecords, List<Record> records) {
 
-    /** Requires the references and copies the record list. */
+    /**
+     * Requires the references and copies the record list.
+     *
+     * @param dataset the dataset
+     * @param syncCount the dataset's sync count
+     * @param creationDate when the dataset was (last) created
+     * @param lastModifiedDate when it was last written
+     * @param lastModifiedBy who last wrote it: the identity id
+     * @param dataStorage the UTF-8 bytes of its live keys and values
+     * @param numRecords its live records, tombstones not counted
+     * @param records every record, tombstones included (value {@code null}), ordered by key
+     */
     public DatasetSnapshot {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(creationDate, "creationDate");

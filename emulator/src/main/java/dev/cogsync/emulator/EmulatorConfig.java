@@ -60,7 +60,26 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
     /** The default region. */
     public static final String DEFAULT_REGION = "us-east-1";
 
-    /** Validates every value. */
+    /**
+     * Validates every value.
+     *
+     * @param host the address to listen on
+     * @param port the port to listen on, or 0 for a free one
+     * @param region the region requests must be signed for
+     * @param credentials the one credential pair accepted
+     * @param authEnabled whether requests must be signed
+     * @param tokenTtl how long a session token stays valid, or {@code null} for ever
+     * @param singleUseTokens whether a session token serves only one UpdateRecords
+     * @param usedTokenCapacity in single-use mode, how many of the most recently issued tokens stay usable; older ones are rejected as if used, which bounds the memory that remembering used tokens takes
+     * @param limits the service limits
+     * @param throttle the initial rate limit
+     * @param faults the initial faults
+     * @param seed the seed of the fault sequence
+     * @param clock the time source for record dates, token expiry, throttle refill and signature age
+     * @param ioThreads the event-loop threads of the server
+     * @param recordHistory whether to keep every applied UpdateRecords, readable with {@link CognitoSyncEmulator#appliedUpdates(dev.cogsync.model.DatasetRef)}; memory grows with every write, so it is meant for tests that must prove what was applied, and how often
+     * @param connections how slow, idle, oversized and too many clients are cut off ({@link ConnectionLimits})
+     */
     public EmulatorConfig {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {

@@ -30,7 +30,16 @@ public record EmulatorCounters(Map<ApiOperation, Map<Integer, Long>> requests, l
     /** The number of histogram buckets: 0, 1, 2, 3-4, 5-8, ... up to 1,024, then more than 1,024. */
     public static final int BUCKETS = 13;
 
-    /** Copies the maps and the list. */
+    /**
+     * Copies the maps and the list.
+     *
+     * @param requests requests by operation, then by HTTP status
+     * @param updateRecordsCalls UpdateRecords calls that reached the operation
+     * @param patchesTotal patches in those calls
+     * @param patchesPerCall the calls by number of patches: element {@code i} counts calls with at most {@link #bucketUpperBound(int) bucketUpperBound(i)} patches and more than the previous bucket's bound
+     * @param faults injected faults by kind
+     * @param throttled requests answered 429 by the rate limit
+     */
     public EmulatorCounters {
         Map<ApiOperation, Map<Integer, Long>> copy = new EnumMap<>(ApiOperation.class);
         Objects.requireNonNull(requests, "requests").forEach((op, byStatus) -> copy.put(op, Map.copyOf(byStatus)));

@@ -25,7 +25,15 @@ public record EmulatorLimits(int maxDatasetsPerIdentity, int maxRecordsPerDatase
             Constraints.MAX_RECORDS_PER_DATASET, Constraints.MAX_DATASET_BYTES, Constraints.MAX_KEY_LENGTH,
             Constraints.MAX_VALUE_LENGTH);
 
-    /** Requires every limit to be positive (a value may be empty, so its limit may be 0). */
+    /**
+     * Requires every limit to be positive (a value may be empty, so its limit may be 0).
+     *
+     * @param maxDatasetsPerIdentity datasets one identity may have at once (default 20)
+     * @param maxRecordsPerDataset live records per dataset (default 1,024)
+     * @param maxDatasetBytes UTF-8 bytes of the live keys and values of one dataset (default 1 MiB)
+     * @param maxKeyLength characters per record key (default 1,024)
+     * @param maxValueLength characters per record value (default 1,048,575)
+     */
     public EmulatorLimits {
         positive("maxDatasetsPerIdentity", maxDatasetsPerIdentity);
         positive("maxRecordsPerDataset", maxRecordsPerDataset);

@@ -31,7 +31,19 @@ public record FaultConfig(double internalError, double serviceUnavailable, doubl
     /** No faults at all. */
     public static final FaultConfig NONE = builder().build();
 
-    /** Validates the probabilities and durations. */
+    /**
+     * Validates the probabilities and durations.
+     *
+     * @param internalError probability of a 500 {@code InternalErrorException}
+     * @param serviceUnavailable probability of a 503 {@code ServiceUnavailableException}
+     * @param connectionClosed probability of closing the connection before anything is applied or answered
+     * @param appliedThenDropped probability, for UpdateRecords, of applying the update and then closing the connection without a response
+     * @param latency probability of added latency
+     * @param latencyFixed the fixed part of added latency
+     * @param latencyJitter the upper bound of the uniformly random part added to {@code latencyFixed}
+     * @param scope which operations faults hit
+     * @param throttled probability of a 429 {@code TooManyRequestsException}, independent of the rate limit of {@link ThrottleConfig}: throttling as chaos, at a fixed rate whatever the load
+     */
     public FaultConfig {
         probability("internalError", internalError);
         probability("serviceUnavailable", serviceUnavailable);

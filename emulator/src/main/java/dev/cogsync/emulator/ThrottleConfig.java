@@ -13,7 +13,12 @@ public record ThrottleConfig(double ratePerSecond, int burst) {
     /** No rate limit. */
     public static final ThrottleConfig OFF = new ThrottleConfig(0, 0);
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param ratePerSecond requests per second refilled into each bucket; 0 turns throttling off
+     * @param burst the bucket's capacity, at least 1 when throttling is on
+     */
     public ThrottleConfig {
         if (!(ratePerSecond >= 0) || Double.isInfinite(ratePerSecond)) {
             throw new IllegalArgumentException("ratePerSecond: must be finite and >= 0, was " + ratePerSecond);

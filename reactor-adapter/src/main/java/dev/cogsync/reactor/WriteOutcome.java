@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record WriteOutcome(WriteRequest request, Record record, Throwable error) {
 
-    /** Requires the request and exactly one of record and error. */
+    /**
+     * Requires the request and exactly one of record and error.
+     *
+     * @param request the write
+     * @param record the record as the server returned it, or {@code null} on failure
+     * @param error the failure, or {@code null} on success
+     */
     public WriteOutcome {
         Objects.requireNonNull(request, "request");
         if ((record == null) == (error == null)) {

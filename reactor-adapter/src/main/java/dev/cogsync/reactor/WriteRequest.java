@@ -58,7 +58,12 @@ public sealed interface WriteRequest {
      * @param patch the patch
      */
     record Submit(DatasetRef dataset, RecordPatch patch) implements WriteRequest {
-        /** Requires both parts. */
+        /**
+         * Requires both parts.
+         *
+         * @param dataset the dataset
+         * @param patch the patch
+         */
         public Submit {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(patch, "patch");
@@ -73,7 +78,13 @@ public sealed interface WriteRequest {
      * @param value the value
      */
     record Put(DatasetRef dataset, String key, String value) implements WriteRequest {
-        /** Requires every part; the key and value are validated when the write is submitted. */
+        /**
+         * Requires the dataset; the key and value are validated when the write is submitted.
+         *
+         * @param dataset the dataset
+         * @param key the key
+         * @param value the value
+         */
         public Put {
             Objects.requireNonNull(dataset, "dataset");
         }
@@ -93,7 +104,12 @@ public sealed interface WriteRequest {
      * @param key the key
      */
     record Remove(DatasetRef dataset, String key) implements WriteRequest {
-        /** Requires the dataset; the key is validated when the write is submitted. */
+        /**
+         * Requires the dataset; the key is validated when the write is submitted.
+         *
+         * @param dataset the dataset
+         * @param key the key
+         */
         public Remove {
             Objects.requireNonNull(dataset, "dataset");
         }

@@ -305,121 +305,221 @@ public final class WriterOptions {
         private Builder() {
         }
 
-        /** @param limits the caps on one request @return this builder */
+        /**
+         * Sets the caps on one request.
+         *
+         * @param limits the caps on one request
+         * @return this builder
+         */
         public Builder batchLimits(BatchLimits limits) {
             this.batchLimits = limits;
             return this;
         }
 
-        /** @param timeout the time each write has, from subscription to its outcome @return this builder */
+        /**
+         * Sets the time each write has, from subscription to its outcome.
+         *
+         * @param timeout the time each write has, from subscription to its outcome
+         * @return this builder
+         */
         public Builder writeTimeout(Duration timeout) {
             this.writeTimeout = timeout;
             return this;
         }
 
-        /** @param adaptive whether each identity's send rate adapts to throttling @return this builder */
+        /**
+         * Sets whether each identity's send rate adapts to throttling.
+         *
+         * @param adaptive whether each identity's send rate adapts to throttling
+         * @return this builder
+         */
         public Builder adaptiveRate(boolean adaptive) {
             this.adaptiveRate = adaptive;
             return this;
         }
 
-        /** @param linger the wait before an idle dataset's first request, 0 for none @return this builder */
+        /**
+         * Sets the wait before an idle dataset's first request, 0 for none.
+         *
+         * @param linger the wait before an idle dataset's first request, 0 for none
+         * @return this builder
+         */
         public Builder linger(Duration linger) {
             this.linger = linger;
             return this;
         }
 
-        /** @param max the most requests in flight over all datasets @return this builder */
+        /**
+         * Sets the most requests in flight over all datasets.
+         *
+         * @param max the most requests in flight over all datasets
+         * @return this builder
+         */
         public Builder maxInFlightRequests(int max) {
             this.maxInFlightRequests = max;
             return this;
         }
 
-        /** @param max the most patches pending for one dataset @return this builder */
+        /**
+         * Sets the most patches pending for one dataset.
+         *
+         * @param max the most patches pending for one dataset
+         * @return this builder
+         */
         public Builder maxPendingPatchesPerDataset(int max) {
             this.maxPendingPatchesPerDataset = max;
             return this;
         }
 
-        /** @param max the most estimated bytes pending for one dataset @return this builder */
+        /**
+         * Sets the most estimated bytes pending for one dataset.
+         *
+         * @param max the most estimated bytes pending for one dataset
+         * @return this builder
+         */
         public Builder maxPendingBytesPerDataset(long max) {
             this.maxPendingBytesPerDataset = max;
             return this;
         }
 
-        /** @param max the most patches pending in total @return this builder */
+        /**
+         * Sets the most patches pending in total.
+         *
+         * @param max the most patches pending in total
+         * @return this builder
+         */
         public Builder maxPendingPatches(int max) {
             this.maxPendingPatches = max;
             return this;
         }
 
-        /** @param max the most estimated bytes pending in total @return this builder */
+        /**
+         * Sets the most estimated bytes pending in total.
+         *
+         * @param max the most estimated bytes pending in total
+         * @return this builder
+         */
         public Builder maxPendingBytes(long max) {
             this.maxPendingBytes = max;
             return this;
         }
 
-        /** @param max the most datasets with state held at once @return this builder */
+        /**
+         * Sets the most datasets with state held at once.
+         *
+         * @param max the most datasets with state held at once
+         * @return this builder
+         */
         public Builder maxActiveDatasets(int max) {
             this.maxActiveDatasets = max;
             return this;
         }
 
-        /** @param timeout how long a dataset may sit idle before eviction @return this builder */
+        /**
+         * Sets how long a dataset may sit idle before eviction.
+         *
+         * @param timeout how long a dataset may sit idle before eviction
+         * @return this builder
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = timeout;
             return this;
         }
 
-        /** @param policy what happens to a write when the writer is full @return this builder */
+        /**
+         * Sets what happens to a write when the writer is full.
+         *
+         * @param policy what happens to a write when the writer is full
+         * @return this builder
+         */
         public Builder overloadPolicy(OverloadPolicy policy) {
             this.overloadPolicy = policy;
             return this;
         }
 
-        /** @param timeout how long {@link OverloadPolicy#WAIT} holds a write @return this builder */
+        /**
+         * Sets how long {@link OverloadPolicy#WAIT} holds a write.
+         *
+         * @param timeout how long {@link OverloadPolicy#WAIT} holds a write
+         * @return this builder
+         */
         public Builder overloadWaitTimeout(Duration timeout) {
             this.overloadWaitTimeout = timeout;
             return this;
         }
 
-        /** @param max the most writes held waiting for room @return this builder */
+        /**
+         * Sets the most writes held waiting for room.
+         *
+         * @param max the most writes held waiting for room
+         * @return this builder
+         */
         public Builder maxWaitingWrites(int max) {
             this.maxWaitingWrites = max;
             return this;
         }
 
-        /** @param resolver the resolver of managed writes' conflicts @return this builder */
+        /**
+         * Sets the resolver of managed writes' conflicts.
+         *
+         * @param resolver the resolver of managed writes' conflicts
+         * @return this builder
+         */
         public Builder conflictResolver(ConflictResolver resolver) {
             this.conflictResolver = resolver;
             return this;
         }
 
-        /** @param max conflicts one managed write may resolve before it fails @return this builder */
+        /**
+         * Sets conflicts one managed write may resolve before it fails.
+         *
+         * @param max conflicts one managed write may resolve before it fails
+         * @return this builder
+         */
         public Builder maxConflictRetries(int max) {
             this.maxConflictRetries = max;
             return this;
         }
 
-        /** @param policy the retry policy, or {@code null} for the client's @return this builder */
+        /**
+         * Sets the retry policy, or {@code null} for the client's.
+         *
+         * @param policy the retry policy, or {@code null} for the client's
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = policy;
             return this;
         }
 
-        /** @param deviceId the device id sent with every request, or {@code null} @return this builder */
+        /**
+         * Sets the device id sent with every request, or {@code null}.
+         *
+         * @param deviceId the device id sent with every request, or {@code null}
+         * @return this builder
+         */
         public Builder deviceId(String deviceId) {
             this.deviceId = deviceId;
             return this;
         }
 
-        /** @param timeout how long close flushes before failing what is left @return this builder */
+        /**
+         * Sets how long close flushes before failing what is left.
+         *
+         * @param timeout how long close flushes before failing what is left
+         * @return this builder
+         */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = timeout;
             return this;
         }
 
-        /** @param concurrency writes of one submitAll stream pending at once @return this builder */
+        /**
+         * Sets writes of one submitAll stream pending at once.
+         *
+         * @param concurrency writes of one submitAll stream pending at once
+         * @return this builder
+         */
         public Builder submitAllConcurrency(int concurrency) {
             this.submitAllConcurrency = concurrency;
             return this;

@@ -19,6 +19,8 @@ class RouteTest {
         assertThat(Route.match("DELETE", DATASET).operation()).isEqualTo(ApiOperation.DELETE_DATASET);
         assertThat(Route.match("GET", "/identitypools/p/identities/i/datasets").operation())
                 .isEqualTo(ApiOperation.LIST_DATASETS);
+        assertThat(Route.match("GET", "/identitypools/p/identities/i").operation())
+                .isEqualTo(ApiOperation.DESCRIBE_IDENTITY_USAGE);
     }
 
     @Test
@@ -37,7 +39,8 @@ class RouteTest {
                 {"GET", DATASET + "/records/extra"}, {"GET", DATASET + "/record"}, {"GET", "/"}, {"GET", ""},
                 {"GET", "identitypools/p/identities/i/datasets"}, {"POST", "/identitypools/p/identities/i/datasets"},
                 {"GET", "/identitypool/p/identities/i/datasets/d"}, {"GET", "/identitypools/p/identity/i/datasets/d"},
-                {"GET", "/identitypools/p/identities/i/dataset/d"}, {"GET", "/identitypools/p/identities/i"},
+                {"GET", "/identitypools/p/identities/i/dataset/d"}, {"POST", "/identitypools/p/identities/i"},
+                {"GET", "/identitypools/p/identities"}, {"GET", "/identitypools/p/identity/i"},
                 {"HEAD", DATASET}, {"GET", DATASET + "/records/a/b/c/d"}}) {
             assertThat(Route.match(request[0], request[1]).operation()).as("%s %s", request[0], request[1])
                     .isEqualTo(ApiOperation.UNKNOWN);
