@@ -363,6 +363,18 @@ public final class CoalescingWriter {
     }
 
     /**
+     * A view of this writer that writes values of one type, encoded by a codec (for example a
+     * {@link dev.cogsync.reactor.json.JacksonValueCodec}).
+     *
+     * @param codec encodes the values
+     * @param <T> the value type
+     * @return the typed view; writes go through this writer
+     */
+    public <T> TypedWriter<T> typed(dev.cogsync.codec.ValueCodec<T> codec) {
+        return new TypedWriter<>(this, codec);
+    }
+
+    /**
      * The writer's counters and current queue depths.
      *
      * @return a snapshot

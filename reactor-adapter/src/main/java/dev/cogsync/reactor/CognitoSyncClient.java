@@ -196,6 +196,17 @@ public final class CognitoSyncClient implements AutoCloseable {
     }
 
     /**
+     * A view of this client that reads values of one type, decoded by a codec.
+     *
+     * @param codec decodes the values
+     * @param <T> the value type
+     * @return the typed reads
+     */
+    public <T> TypedRecords<T> typed(dev.cogsync.codec.ValueCodec<T> codec) {
+        return new TypedRecords<>(this, codec);
+    }
+
+    /**
      * Reads one page of an identity's datasets (ListDatasets).
      *
      * @param request the page to read
