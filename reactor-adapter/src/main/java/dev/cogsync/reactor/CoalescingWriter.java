@@ -363,6 +363,41 @@ public final class CoalescingWriter {
     }
 
     /**
+     * Deletes a dataset in order with its writes: the writes accepted before this call are written first (into the
+     * dataset that is then deleted), and the writes accepted after it wait, then go into a new dataset whose sync
+     * counts start over from 0. The writer forgets the counts and the session token of the deleted dataset, so no
+     * write after the delete fails with a stale count, and a managed write after it never merges with one before
+     * it. The delete is retried on throttling and transient failures like a write, within
+     * {@link WriterOptions#writeTimeout()}.
+     *
+     * @param dataset the dataset
+     * @return the dataset as it was when deleted; one that did not exist fails with
+     *     {@link dev.cogsync.exception.ResourceNotFoundException}, and later writes create it
+     */
+    public Mono<dev.cogsync.model.Dataset> deleteDataset(DatasetRef dataset) {
+        Objects.requireNonNull(dataset, "dataset");
+        return Mono.create(sink -> {
+            if (closed.get()) {
+                sink.error(new WriterClosedException("the writer is closed; the delete was not accepted", false));
+                return;
+            }
+            Duration timeout = core.options.writeTimeout();
+            long deadline = core.timer.nanoTime() + timeout.toNanos();
+            while (true) {
+                DatasetWrites writes = datasets.activate(dataset);
+                if (writes == null) {
+                    sink.error(new WriterOverloadedException("cogsync writer overloaded: the most active datasets ("
+                            + core.options.maxActiveDatasets() + ") are busy"));
+                    return;
+                }
+                if (writes.delete(sink, deadline, timeout)) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /**
      * A view of this writer that writes values of one type, encoded by a codec (for example a
      * {@link dev.cogsync.reactor.json.JacksonValueCodec}).
      *

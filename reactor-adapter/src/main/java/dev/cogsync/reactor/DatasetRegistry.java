@@ -45,6 +45,23 @@ final class DatasetRegistry {
         }
     }
 
+    /**
+     * The dataset's state machine, created if needed: for operations that are not writes (a delete). A dataset
+     * retired meanwhile is replaced.
+     *
+     * @return it, or {@code null} when no dataset could be made active
+     */
+    DatasetWrites activate(DatasetRef dataset) {
+        DatasetWrites writes = datasets.get(dataset);
+        if (writes != null && writes.state() != DatasetWrites.State.RETIRED) {
+            return writes;
+        }
+        if (writes != null && datasets.remove(dataset, writes)) {
+            active.decrementAndGet();
+        }
+        return create(dataset);
+    }
+
     private DatasetWrites create(DatasetRef dataset) {
         if (active.get() >= core.options.maxActiveDatasets()) {
             evictIdle(0);

@@ -87,6 +87,18 @@ final class DatasetSyncState {
         }
     }
 
+    /**
+     * The dataset was deleted: it holds no record now, and its next UpdateRecords creates it again with counts
+     * starting over; the token of the deleted dataset is dropped.
+     */
+    void deleted() {
+        knownCounts.clear();
+        countsComplete = true;
+        datasetSyncCount = 0;
+        token = null;
+        tokenUses = 0;
+    }
+
     /** An UpdateRecords succeeded with the current token. */
     void tokenUsed() {
         tokenUses++;

@@ -124,6 +124,11 @@ final class DatasetWrites {
     private int suspects;
     private int isolationCap = Integer.MAX_VALUE;
     private Throwable lastError;
+    /** Deletes asked for, oldest first; each waits for the writes accepted before it. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<PendingDelete> deletes =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Whether the attempt in flight is the oldest pending delete's. */
+    private boolean deleting;
     private long throttledSince = -1;
     private int throttledResponses;
 
@@ -154,6 +159,25 @@ final class DatasetWrites {
             drain();
         }
         return WriteQueue.Offer.ACCEPTED;
+    }
+
+    /**
+     * Deletes the dataset once the writes accepted before this call are done; writes accepted after it wait for
+     * the delete, and then go into the new dataset.
+     *
+     * @return {@code false} when the dataset was retired meanwhile: ask a fresh one
+     */
+    boolean delete(reactor.core.publisher.MonoSink<dev.cogsync.model.Dataset> sink, long deadlineNanos,
+                   Duration timeout) {
+        long barrier = queue.placeDelete();
+        if (barrier < 0) {
+            return false;
+        }
+        PendingDelete delete = new PendingDelete(barrier, sink, deadlineNanos, timeout);
+        deletes.add(delete);
+        sink.onCancel(() -> delete.cancelled = true);
+        drain();
+        return true;
     }
 
     /** A request permit was handed to this dataset. */
@@ -227,6 +251,8 @@ final class DatasetWrites {
             state = State.WAITING;
             if (was == State.LISTING) {
                 onListed(done, now);
+            } else if (deleting) {
+                onDeleted(done, now);
             } else {
                 onUpdated(done, now);
             }
@@ -245,6 +271,7 @@ final class DatasetWrites {
         if (now >= queue.earliestDeadline()) {
             expire(now);
         }
+        expireDeletes(now);
         if (state != State.LISTING && state != State.SENDING) {
             advance(now);
         }
@@ -255,7 +282,7 @@ final class DatasetWrites {
 
     /** Starts the next attempt if it may start now, or waits for what it needs, or goes idle. */
     private void advance(long now) {
-        if (taken.isEmpty() && listing == null && queue.goIdleIfEmpty()) {
+        if (taken.isEmpty() && listing == null && deletes.isEmpty() && queue.goIdleIfEmpty()) {
             releasePermit();
             if (state != State.IDLE) {
                 state = State.IDLE;
@@ -303,6 +330,10 @@ final class DatasetWrites {
             }
         }
         rateReserved = false;
+        if (listing == null && !deletes.isEmpty() && queue.readyToDelete()) {
+            sendDelete();
+            return;
+        }
         if (listing == null) {
             listing = listingNeeded();
         }
@@ -366,6 +397,15 @@ final class DatasetWrites {
                 error -> complete(new Outcome(null, error, attempts)));
     }
 
+    private void sendDelete() {
+        state = State.SENDING;
+        deleting = true;
+        CallExecutor.Attempts attempts = new CallExecutor.Attempts(0);
+        subscription = core.calls.delete(dataset, attempts).subscribe(
+                deleted -> complete(new Outcome(deleted, null, attempts)),
+                error -> complete(new Outcome(null, error, attempts)));
+    }
+
     private void complete(Outcome result) {
         outcome = result;
         drain();
@@ -410,6 +450,59 @@ final class DatasetWrites {
         held = null;
         taken = List.of();
         giveUp(victims, error, "ListRecords failed");
+    }
+
+    /** The oldest pending delete's attempt ended: reset what is known of the dataset, or retry, or give up. */
+    private void onDeleted(Outcome done, long now) {
+        deleting = false;
+        PendingDelete delete = deletes.peek();
+        if (done.error == null) {
+            succeeded(now);
+            sync.deleted();
+            finishDelete(delete, (dev.cogsync.model.Dataset) done.value, null);
+            return;
+        }
+        CognitoSyncException error = typed(done.error, done.attempts);
+        if (error.isRetryable()) {
+            delete.mayHaveBeenApplied |= mayHaveBeenApplied(error);
+            backOff(error, done.attempts, now);
+            return;
+        }
+        if (error instanceof dev.cogsync.exception.ResourceNotFoundException) {
+            // Nothing was there: the next write creates the dataset afresh either way.
+            sync.deleted();
+        }
+        finishDelete(delete, null, error);
+    }
+
+    private void finishDelete(PendingDelete delete, dev.cogsync.model.Dataset deleted, Throwable error) {
+        deletes.remove(delete);
+        PendingDelete next = deletes.peek();
+        queue.deleteDone(next == null ? Long.MAX_VALUE : next.barrier);
+        if (!delete.cancelled) {
+            if (error == null) {
+                delete.sink.success(deleted);
+            } else {
+                delete.sink.error(error);
+            }
+        }
+    }
+
+    /** Deletes past their deadline: one not sent yet is dropped; one in flight ends its caller, and runs out. */
+    private void expireDeletes(long now) {
+        for (PendingDelete delete : deletes) {
+            if (delete.deadlineNanos > now && !delete.cancelled) {
+                continue;
+            }
+            boolean inFlight = deleting && delete == deletes.peek();
+            if (!inFlight) {
+                finishDelete(delete, null, delete.cancelled ? null : new WriteTimeoutException(delete.timeout,
+                        lastError, 0, delete.mayHaveBeenApplied));
+            } else if (!delete.cancelled) {
+                delete.cancelled = true;
+                delete.sink.error(new WriteTimeoutException(delete.timeout, lastError, 0, true));
+            }
+        }
     }
 
     private void onUpdated(Outcome done, long now) {
@@ -716,6 +809,9 @@ final class DatasetWrites {
 
     private void armDeadline(long now) {
         long earliest = queue.earliestDeadline();
+        for (PendingDelete delete : deletes) {
+            earliest = Math.min(earliest, delete.deadlineNanos);
+        }
         if (earliest < deadlineAt) {
             dispose(deadlineTimer);
             deadlineAt = earliest;
@@ -808,6 +904,13 @@ final class DatasetWrites {
         held = null;
         listing = null;
         state = State.RETIRED;
+        for (PendingDelete delete : deletes) {
+            deletes.remove(delete);
+            if (!delete.cancelled) {
+                delete.sink.error(new dev.cogsync.exception.WriterClosedException(
+                        "the writer closed before the dataset was deleted", deleting && delete.mayHaveBeenApplied));
+            }
+        }
         if (sending) {
             sending = false;
             limiter.removeSender();
@@ -883,6 +986,24 @@ final class DatasetWrites {
         }
         return error instanceof AttemptTimeoutException
                 || error instanceof CognitoSyncServiceException service && service.isTransient();
+    }
+
+    /** A delete asked for, with the last write ticket before it and its caller. */
+    private static final class PendingDelete {
+        final long barrier;
+        final reactor.core.publisher.MonoSink<dev.cogsync.model.Dataset> sink;
+        final long deadlineNanos;
+        final Duration timeout;
+        volatile boolean cancelled;
+        boolean mayHaveBeenApplied;
+
+        PendingDelete(long barrier, reactor.core.publisher.MonoSink<dev.cogsync.model.Dataset> sink,
+                      long deadlineNanos, Duration timeout) {
+            this.barrier = barrier;
+            this.sink = sink;
+            this.deadlineNanos = deadlineNanos;
+            this.timeout = timeout;
+        }
     }
 
     /** The result of the attempt in flight, handed from its subscriber to the drain loop. */

@@ -27,6 +27,8 @@ final class PendingWrite implements Batchable {
     private RecordPatch patch;
 
     // Guarded by the dataset's lock.
+    /** The order the write was accepted in, within its dataset: a delete falls between two tickets. */
+    long ticket;
     String value;
     boolean remove;
     long estimatedBytes;

@@ -1,5 +1,7 @@
 package dev.cogsync.reactor;
 
+import dev.cogsync.model.Dataset;
+import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.ListRecordsRequest;
 import dev.cogsync.model.ListRecordsResponse;
 import dev.cogsync.model.RecordPatch;
@@ -38,6 +40,15 @@ interface SyncAttempts {
                                        CallExecutor.Attempts attempts);
 
     /**
+     * One DeleteDataset attempt.
+     *
+     * @param dataset the dataset
+     * @param attempts receives the server's {@code Retry-After} hint when the attempt fails
+     * @return the dataset as it was when deleted, or the typed failure
+     */
+    Mono<Dataset> delete(DatasetRef dataset, CallExecutor.Attempts attempts);
+
+    /**
      * The attempts of a client, signed as its calls are (with each identity's credentials when it has them).
      *
      * @param client the client
@@ -59,6 +70,12 @@ interface SyncAttempts {
                 return executor.attemptOnce(dev.cogsync.protocol.UpdateRecordsCodec.encodeRequest(request),
                         body -> dev.cogsync.protocol.UpdateRecordsCodec.decodeResponse(body, 0, body.length, patches),
                         attempts, client.credentialsFor(request.dataset()));
+            }
+
+            @Override
+            public Mono<Dataset> delete(DatasetRef dataset, CallExecutor.Attempts attempts) {
+                return executor.attemptOnce(dev.cogsync.protocol.DatasetsCodec.deleteRequest(dataset),
+                        dev.cogsync.protocol.DatasetsCodec::decodeDataset, attempts, client.credentialsFor(dataset));
             }
         };
     }

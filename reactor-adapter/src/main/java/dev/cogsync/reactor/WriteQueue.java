@@ -40,6 +40,10 @@ final class WriteQueue {
     private long earliestDeadline = Long.MAX_VALUE;
     /** The drain loop found nothing to do and went idle: the next offer must wake it. */
     private boolean idle = true;
+    /** Tickets handed out: every write accepted gets the next one. */
+    private long tickets;
+    /** The last ticket accepted before the oldest pending delete: later writes wait for it. */
+    private long barrier = Long.MAX_VALUE;
 
     WriteQueue(WriterCore core) {
         this.core = core;
@@ -51,6 +55,10 @@ final class WriteQueue {
             return Admission.RETIRED;
         }
         PendingWrite queued = write.managed ? queuedManaged.get(write.key) : null;
+        if (queued != null && queued.ticket <= barrier && barrier != Long.MAX_VALUE) {
+            // The queued write goes before a pending delete and this one after it: they must not merge.
+            queued = null;
+        }
         long delta = queued != null ? write.estimatedBytes - queued.estimatedBytes : write.estimatedBytes;
         if (pendingPatches >= core.options.maxPendingPatchesPerDataset()
                 || delta > 0 && pendingBytes + delta > core.options.maxPendingBytesPerDataset()) {
@@ -66,6 +74,7 @@ final class WriteQueue {
             queued.estimatedBytes = write.estimatedBytes;
             queued.callers.add(caller);
         } else {
+            write.ticket = ++tickets;
             write.callers.add(caller);
             queue.addLast(write);
             if (write.managed) {
@@ -104,9 +113,47 @@ final class WriteQueue {
         return earliestDeadline;
     }
 
+    /**
+     * Puts a delete between the writes accepted so far and those to come.
+     *
+     * @return the last ticket before it, or -1 when the queue is retired
+     */
+    synchronized long placeDelete() {
+        if (retired) {
+            return -1;
+        }
+        idle = false;
+        if (barrier == Long.MAX_VALUE) {
+            barrier = tickets;
+        }
+        return tickets;
+    }
+
+    /** The oldest pending delete was done: the next one's ticket, or none, holds writes back now. */
+    synchronized void deleteDone(long nextBarrier) {
+        barrier = nextBarrier;
+    }
+
+    /** Whether every write before the oldest pending delete has left the queue. */
+    synchronized boolean readyToDelete() {
+        PendingWrite head = queue.peekFirst();
+        return head == null || head.ticket > barrier;
+    }
+
     /** Takes the next request's writes off the queue, in order; empty when nothing is queued. */
     synchronized List<PendingWrite> take(BatchLimits limits) {
         int size = BatchPlanner.plan(queue, limits);
+        if (barrier != Long.MAX_VALUE) {
+            // Only writes accepted before the pending delete may go now.
+            int before = 0;
+            for (PendingWrite write : queue) {
+                if (before == size || write.ticket > barrier) {
+                    break;
+                }
+                before++;
+            }
+            size = before;
+        }
         if (size == 0) {
             return List.of();
         }
@@ -256,7 +303,7 @@ final class WriteQueue {
 
     /** Retires the queue when nothing is pending; a retired queue refuses writes. */
     synchronized boolean retireIfEmpty() {
-        if (retired || pendingPatches > 0) {
+        if (retired || pendingPatches > 0 || barrier != Long.MAX_VALUE) {
             return false;
         }
         retired = true;

@@ -381,4 +381,87 @@ class CoalescingWriterTest {
         assertThat(((WriterClosedException) inFlight.error).mayHaveBeenApplied()).isTrue();
         assertThat(closed.done()).isTrue();
     }
+
+    private Outcome delete(CoalescingWriter writer, DatasetRef dataset) {
+        Outcome outcome = new Outcome();
+        subscriptions.add(writer.deleteDataset(dataset).subscribe(deleted -> {
+            outcome.record = new Record(deleted.datasetName(), Long.toString(deleted.numRecords()), 0, null, null,
+                    null);
+            outcome.atMillis = time.now(java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, error -> {
+            outcome.error = error;
+            outcome.atMillis = time.now(java.util.concurrent.TimeUnit.MILLISECONDS);
+        }));
+        return outcome;
+    }
+
+    @Test
+    void writesBeforeADeleteAreWrittenFirstAndWritesAfterItStartOverFromZero() {
+        service.latency = Duration.ofMillis(100);
+        CoalescingWriter writer = writer(WriterOptions.defaults());
+        Outcome a1 = run(writer.put(DATASET, "a", "1"));
+        advance(Duration.ofMillis(150));
+        Outcome b1 = run(writer.put(DATASET, "b", "1"));
+        Outcome deleted = delete(writer, DATASET);
+        Outcome a2 = run(writer.put(DATASET, "a", "2"));
+        Outcome c1 = run(writer.put(DATASET, "c", "1"));
+        advance(Duration.ofSeconds(2));
+
+        assertThat(a1.record.syncCount()).isEqualTo(1);
+        assertThat(b1.record.syncCount()).isEqualTo(2);
+        assertThat(deleted.error).isNull();
+        assertThat(deleted.record.value()).as("records deleted").isEqualTo("2");
+        assertThat(a2.record.syncCount()).as("the new dataset starts over").isEqualTo(1);
+        assertThat(c1.record.syncCount()).isEqualTo(1);
+        assertThat(service.record(DATASET, "a").value()).isEqualTo("2");
+        assertThat(service.record(DATASET, "b")).isNull();
+        assertThat(service.calls).extracting(FakeSyncService.Call::operation)
+                .containsExactly("list", "update", "update", "delete", "list", "update");
+    }
+
+    @Test
+    void aManagedWriteAfterADeleteDoesNotMergeWithOneBeforeIt() {
+        service.latency = Duration.ofMillis(100);
+        CoalescingWriter writer = writer(WriterOptions.defaults());
+        run(writer.put(DATASET, "a", "1"));
+        advance(Duration.ofMillis(150));
+        Outcome before = run(writer.put(DATASET, "a", "2"));
+        delete(writer, DATASET);
+        Outcome after = run(writer.put(DATASET, "a", "3"));
+        advance(Duration.ofSeconds(2));
+
+        assertThat(before.record.value()).isEqualTo("2");
+        assertThat(before.record.syncCount()).isEqualTo(2);
+        assertThat(after.record.value()).isEqualTo("3");
+        assertThat(after.record.syncCount()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingADatasetThatDoesNotExistFailsAndLaterWritesStillWork() {
+        CoalescingWriter writer = writer(WriterOptions.defaults());
+        Outcome deleted = delete(writer, DATASET);
+        Outcome write = run(writer.put(DATASET, "a", "1"));
+        advance(Duration.ofSeconds(1));
+
+        assertThat(deleted.error).isInstanceOf(dev.cogsync.exception.ResourceNotFoundException.class);
+        assertThat(write.record.syncCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aThrottledDeleteIsRetriedWithBackoffAndWritesWaitBehindIt() {
+        CoalescingWriter writer = writer(WriterOptions.builder().adaptiveRate(false).build());
+        run(writer.put(DATASET, "a", "1"));
+        advance(Duration.ofSeconds(1));
+        service.then(Fault.THROTTLE, 2);
+        Outcome deleted = delete(writer, DATASET);
+        Outcome after = run(writer.put(DATASET, "a", "2"));
+        advance(Duration.ofSeconds(1));
+        assertThat(deleted.done()).isFalse();
+        assertThat(after.done()).as("waits behind the delete").isFalse();
+        advance(Duration.ofSeconds(5));
+
+        assertThat(deleted.error).isNull();
+        assertThat(after.record.syncCount()).isEqualTo(1);
+        assertThat(service.times("delete")).containsExactly(1000L, 1500L, 2500L);
+    }
 }

@@ -179,6 +179,24 @@ final class FakeSyncService implements SyncAttempts {
         return delayed(Mono.just(new UpdateRecordsResponse(written)));
     }
 
+    @Override
+    public synchronized Mono<dev.cogsync.model.Dataset> delete(DatasetRef dataset, CallExecutor.Attempts attempts) {
+        calls.add(new Call("delete", dataset, now(), 0));
+        Fault fault = nextFault(dataset);
+        if (fault != null) {
+            return faulted(fault, attempts);
+        }
+        Map<String, Record> records = datasets.remove(dataset);
+        counts.remove(dataset);
+        if (records == null) {
+            return Mono.error(new dev.cogsync.exception.ResourceNotFoundException(404, "Dataset not found", "req",
+                    1));
+        }
+        long live = records.values().stream().filter(r -> r.value() != null).count();
+        return delayed(Mono.just(new dev.cogsync.model.Dataset(dataset.identityId(), dataset.datasetName(), null, null,
+                null, 0, live)));
+    }
+
     private Fault nextFault(DatasetRef dataset) {
         if (bucketRate > 0) {
             double[] bucket = buckets.computeIfAbsent(dataset.identityId(), id -> new double[]{bucketBurst, now()});
