@@ -15,8 +15,11 @@ methods = []
 for i, block in enumerate(blocks):
     if "AwsSdkCredentialsAdapter" in block:
         continue
-    declares_client = re.search(r"^CognitoSyncClient client =", block, re.M)
-    params = "Emulator emulator" if declares_client else "Emulator emulator, CognitoSyncClient client, DatasetRef dataset"
+    # Each example gets what it uses from its context as parameters, unless it declares it itself.
+    candidates = [("Emulator", "emulator"), ("CognitoSyncClient", "client"), ("DatasetRef", "dataset"),
+                  ("CoalescingWriter", "writer"), ("String", "poolId"), ("String", "identityId")]
+    params = ", ".join("%s %s" % (kind, name) for kind, name in candidates
+                       if not re.search(r"^\s*%s %s =" % (kind, name), block, re.M))
     body = "\n".join("        " + line if line else "" for line in block.rstrip().splitlines())
     methods.append("    static void example%d(%s) {\n%s\n    }\n" % (i + 1, params, body))
 
@@ -25,6 +28,9 @@ source = """package example;
 import dev.cogsync.auth.AwsCredentials;
 import dev.cogsync.auth.StaticCredentialsProvider;
 import dev.cogsync.exception.ResourceConflictException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogsync.codec.ValueCodec;
+import dev.cogsync.model.Dataset;
 import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.ListRecordsRequest;
 import dev.cogsync.model.Record;
@@ -34,12 +40,16 @@ import dev.cogsync.model.UpdateRecordsResponse;
 import dev.cogsync.reactor.ClientOptions;
 import dev.cogsync.reactor.CoalescingWriter;
 import dev.cogsync.reactor.CognitoSyncClient;
+import dev.cogsync.reactor.TypedRecord;
 import dev.cogsync.reactor.WriterOptions;
+import dev.cogsync.reactor.json.JacksonValueCodec;
 import dev.cogsync.reactor.auth.CognitoIdentityCredentialsProvider;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The README's examples, extracted by extract_readme_examples.py: they must compile against the BOM's artifacts. */
