@@ -8,8 +8,6 @@ import dev.cogsync.exception.AttemptTimeoutException;
 import dev.cogsync.exception.CognitoSyncClientException;
 import dev.cogsync.exception.CognitoSyncException;
 import dev.cogsync.exception.CognitoSyncServiceException;
-import dev.cogsync.exception.InvalidLambdaFunctionOutputException;
-import dev.cogsync.exception.InvalidParameterException;
 import dev.cogsync.exception.LimitExceededException;
 import dev.cogsync.exception.MalformedResponseException;
 import dev.cogsync.exception.ResourceConflictException;
@@ -17,7 +15,6 @@ import dev.cogsync.exception.SyncCountConflict;
 import dev.cogsync.exception.TransportException;
 import dev.cogsync.exception.WriteTimeoutException;
 import dev.cogsync.model.DatasetRef;
-import dev.cogsync.model.ListRecordsRequest;
 import dev.cogsync.model.ListRecordsResponse;
 import dev.cogsync.model.Record;
 import dev.cogsync.model.RecordPatch;
@@ -30,7 +27,6 @@ import reactor.core.Disposable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,7 +77,6 @@ final class DatasetWrites {
         RETIRED
     }
 
-    private static final int PAGE_SIZE = 1024;
     /** Contention backoff stops growing here: up to 400 ms with the default 100 ms base, enough to break a lockstep. */
     private static final int MAX_CONTENTION_EXPONENT = 3;
 
@@ -97,8 +92,6 @@ final class DatasetWrites {
     private volatile long idleSinceNanos;
     private volatile Outcome outcome;
     private volatile boolean permitGranted;
-    private volatile boolean wakeupDue;
-    private volatile boolean deadlineDue;
     private volatile Function<PendingWrite, Throwable> abort;
 
     // Confined to the drain loop.
@@ -108,15 +101,15 @@ final class DatasetWrites {
     /** Whether this dataset is counted as a sender of its identity's limiter (it has work). */
     private boolean sending;
     private long notBeforeNanos = Long.MIN_VALUE;
-    private Disposable wakeup;
-    private long wakeupAt = Long.MAX_VALUE;
-    private Disposable deadlineTimer;
-    private long deadlineAt = Long.MAX_VALUE;
+    /** Wakes the loop when a backoff or the adaptive rate's wait is over. */
+    private final Alarm wakeup = new Alarm();
+    /** Wakes the loop at the earliest deadline of what is pending. */
+    private final Alarm deadline = new Alarm();
     private Disposable subscription;
     /** The batch in flight, or held while the refusal in {@link #held} is resolved. */
     private List<PendingWrite> taken = List.of();
     private CognitoSyncServiceException held;
-    private Listing listing;
+    private DatasetListing listing;
     private int failures;
     private int contention;
     private int pendingRefund;
@@ -234,14 +227,8 @@ final class DatasetWrites {
             permitHeld = true;
             awaitingPermit = false;
         }
-        if (wakeupDue) {
-            wakeupDue = false;
-            wakeupAt = Long.MAX_VALUE;
-        }
-        if (deadlineDue) {
-            deadlineDue = false;
-            deadlineAt = Long.MAX_VALUE;
-        }
+        wakeup.takeDue();
+        deadline.takeDue();
         Outcome done = outcome;
         if (done != null) {
             outcome = null;
@@ -264,8 +251,8 @@ final class DatasetWrites {
         }
         if (queue.isRetired() && state == State.RETIRED) {
             releasePermit();
-            dispose(wakeup);
-            dispose(deadlineTimer);
+            wakeup.cancel();
+            deadline.cancel();
             return;
         }
         if (now >= queue.earliestDeadline()) {
@@ -344,19 +331,19 @@ final class DatasetWrites {
         }
     }
 
-    private Listing listingNeeded() {
+    private DatasetListing listingNeeded() {
         if (!sync.countsComplete() && queue.hasManaged()) {
-            return Listing.all(dataset);
+            return DatasetListing.all(dataset);
         }
         if (!sync.needsToken()) {
             return null;
         }
         if (sync.countsComplete()) {
-            return sync.datasetSyncCount() == 0 ? Listing.all(dataset)
-                    : Listing.since(dataset, sync.datasetSyncCount());
+            return sync.datasetSyncCount() == 0 ? DatasetListing.all(dataset)
+                    : DatasetListing.since(dataset, sync.datasetSyncCount());
         }
         // Explicit writes carry their own counts: one small page is enough for a token.
-        return Listing.token(dataset);
+        return DatasetListing.token(dataset);
     }
 
     private void sendPage() {
@@ -414,7 +401,7 @@ final class DatasetWrites {
     // ---- Outcomes ----
 
     private void onListed(Outcome done, long now) {
-        Listing current = listing;
+        DatasetListing current = listing;
         if (done.error == null) {
             succeeded(now);
             ListRecordsResponse page = (ListRecordsResponse) done.value;
@@ -422,7 +409,7 @@ final class DatasetWrites {
                 return;
             }
             listing = null;
-            if (current.kind == Listing.Kind.ALL) {
+            if (current.kind == DatasetListing.Kind.ALL) {
                 sync.replaceAll(current.records, page);
             } else {
                 sync.listed(page);
@@ -432,10 +419,10 @@ final class DatasetWrites {
             }
             return;
         }
-        CognitoSyncException error = typed(done.error, done.attempts);
-        if (current.kind == Listing.Kind.SINCE && isNoSuchSyncCount(error)) {
+        CognitoSyncException error = WriteFailures.typed(done.error, done.attempts);
+        if (current.kind == DatasetListing.Kind.SINCE && WriteFailures.isNoSuchSyncCount(error)) {
             // The dataset was deleted and created again since: its counts restarted.
-            listing = Listing.all(dataset);
+            listing = DatasetListing.all(dataset);
             return;
         }
         if (error.isRetryable()) {
@@ -462,9 +449,9 @@ final class DatasetWrites {
             finishDelete(delete, (dev.cogsync.model.Dataset) done.value, null);
             return;
         }
-        CognitoSyncException error = typed(done.error, done.attempts);
+        CognitoSyncException error = WriteFailures.typed(done.error, done.attempts);
         if (error.isRetryable()) {
-            delete.mayHaveBeenApplied |= mayHaveBeenApplied(error);
+            delete.mayHaveBeenApplied |= WriteFailures.mayHaveBeenApplied(error);
             backOff(error, done.attempts, now);
             return;
         }
@@ -515,8 +502,8 @@ final class DatasetWrites {
             written(batch, (UpdateRecordsResponse) done.value, now);
             return;
         }
-        CognitoSyncException error = typed(done.error, done.attempts);
-        if (isRejectedToken(error)) {
+        CognitoSyncException error = WriteFailures.typed(done.error, done.attempts);
+        if (WriteFailures.isRejectedToken(error)) {
             sync.tokenRejected();
             if (tokenRetried) {
                 tokenRetried = false;
@@ -529,7 +516,7 @@ final class DatasetWrites {
             succeeded(now);
             conflict(batch, service, now);
         } else if (error.isRetryable()) {
-            if (mayHaveBeenApplied(error)) {
+            if (WriteFailures.mayHaveBeenApplied(error)) {
                 List<RecordPatch> sent = new ArrayList<>(batch.size());
                 batch.forEach(write -> sent.add(write.sent));
                 PendingWrite.LostResponse lost = new PendingWrite.LostResponse(sent, error);
@@ -542,7 +529,7 @@ final class DatasetWrites {
             // Find the writes that cannot fit from the dataset's records, rather than splitting down to one.
             succeeded(now);
             hold(batch, limit);
-        } else if (isRequestLevelRejection(error) && batch.size() > 1) {
+        } else if (WriteFailures.isRequestLevelRejection(error) && batch.size() > 1) {
             // One write may be to blame for the whole request: send halves until it is alone.
             bisect(batch);
         } else {
@@ -610,7 +597,7 @@ final class DatasetWrites {
     private void hold(List<PendingWrite> batch, CognitoSyncServiceException refusal) {
         taken = batch;
         held = refusal;
-        listing = Listing.all(dataset);
+        listing = DatasetListing.all(dataset);
     }
 
     private void resolveHeld(Map<String, Record> current, long now) {
@@ -671,7 +658,7 @@ final class DatasetWrites {
             } else if (!ConflictAnalysis.isStale(write.sent, current)) {
                 survivors.add(write);
             } else if (!write.managed || write.conflictResolutions++ >= core.options.maxConflictRetries()) {
-                fail(write, conflictError(write, error, current));
+                fail(write, WriteFailures.conflictError(write, error, current));
             } else if (resolveManaged(write, remote, error, current)) {
                 survivors.add(write);
             }
@@ -700,7 +687,7 @@ final class DatasetWrites {
         if (resolution instanceof Resolution.KeepRemote && remote != null) {
             succeed(write, remote);
         } else {
-            fail(write, conflictError(write, error, current));
+            fail(write, WriteFailures.conflictError(write, error, current));
         }
         return false;
     }
@@ -812,24 +799,40 @@ final class DatasetWrites {
         for (PendingDelete delete : deletes) {
             earliest = Math.min(earliest, delete.deadlineNanos);
         }
-        if (earliest < deadlineAt) {
-            dispose(deadlineTimer);
-            deadlineAt = earliest;
-            deadlineTimer = core.timer.schedule(() -> {
-                deadlineDue = true;
-                drain();
-            }, Math.max(0, earliest - now));
-        }
+        deadline.arm(earliest, now);
     }
 
     private void wakeAt(long at, long now) {
-        if (at < wakeupAt) {
-            dispose(wakeup);
-            wakeupAt = at;
-            wakeup = core.timer.schedule(() -> {
-                wakeupDue = true;
-                drain();
-            }, Math.max(0, at - now));
+        wakeup.arm(at, now);
+    }
+
+    /** A timer that wakes the drain loop at the earliest time it was armed for; only its flag crosses threads. */
+    private final class Alarm {
+        private Disposable timer;
+        private long at = Long.MAX_VALUE;
+        private volatile boolean due;
+
+        void arm(long when, long now) {
+            if (when < at) {
+                dispose(timer);
+                at = when;
+                timer = core.timer.schedule(() -> {
+                    due = true;
+                    drain();
+                }, Math.max(0, when - now));
+            }
+        }
+
+        /** Called at the top of each turn: a timer that fired is no longer armed. */
+        void takeDue() {
+            if (due) {
+                due = false;
+                at = Long.MAX_VALUE;
+            }
+        }
+
+        void cancel() {
+            dispose(timer);
         }
     }
 
@@ -895,8 +898,8 @@ final class DatasetWrites {
 
     private void abortAll(Function<PendingWrite, Throwable> error) {
         dispose(subscription);
-        dispose(wakeup);
-        dispose(deadlineTimer);
+        wakeup.cancel();
+        deadline.cancel();
         releasePermit();
         List<PendingWrite> victims = new ArrayList<>(taken);
         victims.addAll(queue.retire());
@@ -942,19 +945,6 @@ final class DatasetWrites {
         }
     }
 
-    private static CognitoSyncException typed(Throwable failure, CallExecutor.Attempts attempts) {
-        return failure instanceof CognitoSyncException typed ? typed
-                : new CognitoSyncClientException("unexpected failure: " + failure.getClass().getName(), failure,
-                attempts.count());
-    }
-
-    private static ResourceConflictException conflictError(PendingWrite write, CognitoSyncServiceException error,
-                                                           Map<String, Record> current) {
-        long currentCount = ConflictAnalysis.currentSyncCount(current, write.key);
-        return new ResourceConflictException(409, new SyncCountConflict(write.key, currentCount,
-                write.sent.syncCount()).toMessage(), error.requestId(), write.attempts, current.get(write.key));
-    }
-
     private static PendingWrite find(List<PendingWrite> batch, String key) {
         for (PendingWrite write : batch) {
             if (write.key.equals(key)) {
@@ -964,105 +954,7 @@ final class DatasetWrites {
         return null;
     }
 
-    private static boolean isRejectedToken(CognitoSyncException error) {
-        return error instanceof CognitoSyncServiceException service && service.statusCode() == 400
-                && service.errorMessage() != null && service.errorMessage().contains("SyncSessionToken");
-    }
-
-    private static boolean isNoSuchSyncCount(CognitoSyncException error) {
-        return error instanceof CognitoSyncServiceException service && service.errorMessage() != null
-                && service.errorMessage().startsWith("No such SyncCount");
-    }
-
-    private static boolean isRequestLevelRejection(CognitoSyncException error) {
-        return error instanceof LimitExceededException || error instanceof InvalidLambdaFunctionOutputException
-                || error instanceof InvalidParameterException;
-    }
-
-    /** Whether the service may have applied a request that failed this way. Throttled requests were not. */
-    private static boolean mayHaveBeenApplied(CognitoSyncException error) {
-        if (error instanceof TransportException transport) {
-            return transport.requestMayHaveBeenSent();
-        }
-        return error instanceof AttemptTimeoutException
-                || error instanceof CognitoSyncServiceException service && service.isTransient();
-    }
-
-    /** A delete asked for, with the last write ticket before it and its caller. */
-    private static final class PendingDelete {
-        final long barrier;
-        final reactor.core.publisher.MonoSink<dev.cogsync.model.Dataset> sink;
-        final long deadlineNanos;
-        final Duration timeout;
-        volatile boolean cancelled;
-        boolean mayHaveBeenApplied;
-
-        PendingDelete(long barrier, reactor.core.publisher.MonoSink<dev.cogsync.model.Dataset> sink,
-                      long deadlineNanos, Duration timeout) {
-            this.barrier = barrier;
-            this.sink = sink;
-            this.deadlineNanos = deadlineNanos;
-            this.timeout = timeout;
-        }
-    }
-
     /** The result of the attempt in flight, handed from its subscriber to the drain loop. */
     private record Outcome(Object value, Throwable error, CallExecutor.Attempts attempts) {
-    }
-
-    /** A ListRecords in progress, page by page; a failed page starts it again from the first. */
-    private static final class Listing {
-
-        enum Kind {
-            /** One small page, for a session token. */
-            TOKEN,
-            /** The records changed since the known dataset count, which update the known counts. */
-            SINCE,
-            /** Every record, which replaces what is known. */
-            ALL
-        }
-
-        final Kind kind;
-        final ListRecordsRequest first;
-        ListRecordsRequest next;
-        final Map<String, Record> records = new HashMap<>();
-
-        private Listing(Kind kind, ListRecordsRequest first) {
-            this.kind = kind;
-            this.first = first;
-            this.next = first;
-        }
-
-        static Listing token(DatasetRef dataset) {
-            return new Listing(Kind.TOKEN, ListRecordsRequest.builder().dataset(dataset).maxResults(1).build());
-        }
-
-        static Listing since(DatasetRef dataset, long count) {
-            return new Listing(Kind.SINCE, ListRecordsRequest.builder().dataset(dataset).lastSyncCount(count)
-                    .maxResults(PAGE_SIZE).build());
-        }
-
-        static Listing all(DatasetRef dataset) {
-            return new Listing(Kind.ALL, ListRecordsRequest.builder().dataset(dataset).maxResults(PAGE_SIZE).build());
-        }
-
-        /** Takes a page in; {@code true} when it was the last one. */
-        boolean accept(ListRecordsResponse page, DatasetSyncState sync) {
-            if (kind == Kind.ALL) {
-                page.records().forEach(record -> records.put(record.key(), record));
-            } else if (kind == Kind.SINCE) {
-                page.records().forEach(sync::learn);
-            }
-            if (kind != Kind.TOKEN && page.nextToken() != null) {
-                next = first.withNextToken(page.nextToken());
-                return false;
-            }
-            return true;
-        }
-
-        void restart() {
-            next = first;
-            records.clear();
-        }
     }
 }

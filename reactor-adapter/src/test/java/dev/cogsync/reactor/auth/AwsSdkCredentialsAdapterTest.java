@@ -23,39 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AwsSdkCredentialsAdapterTest {
 
-    /** Session credentials with an expiration, as the SDK's temporary-credentials providers return them. */
-    record SessionIdentity(String accessKeyId, String secretAccessKey, String sessionToken, Instant expires)
-            implements AwsSessionCredentialsIdentity {
-        @Override
-        public java.util.Optional<Instant> expirationTime() {
-            return java.util.Optional.of(expires);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends java.time.Clock {
-        volatile Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** An SDK provider that resolves synchronously, as the SDK's own providers do, and records its threads. */
     static final class BlockingSdkProvider implements IdentityProvider<AwsCredentialsIdentity> {
         final AtomicInteger calls = new AtomicInteger();
@@ -74,6 +41,15 @@ class AwsSdkCredentialsAdapterTest {
             threads.add(Thread.currentThread().getName());
             onNonBlockingThread.add(Schedulers.isInNonBlockingThread());
             return CompletableFuture.completedFuture(next);
+        }
+    }
+
+    /** Session credentials with an expiration, as the SDK's temporary-credentials providers return them. */
+    record SessionIdentity(String accessKeyId, String secretAccessKey, String sessionToken, Instant expires)
+            implements AwsSessionCredentialsIdentity {
+        @Override
+        public java.util.Optional<Instant> expirationTime() {
+            return java.util.Optional.of(expires);
         }
     }
 
@@ -100,7 +76,7 @@ class AwsSdkCredentialsAdapterTest {
     void credentialsWithoutAnExpirationAreAskedForAgainAfterFifteenMinutes() throws Exception {
         BlockingSdkProvider sdk = new BlockingSdkProvider();
         sdk.next = AwsCredentialsIdentity.create("AKIDSDK", "sdk-secret");
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-01T12:00:00Z"));
         AwsSdkCredentialsAdapter adapter = AwsSdkCredentialsAdapter.of(sdk, clock);
         assertThat(adapter.resolveCredentials().toCompletableFuture().get().sessionToken()).isNull();
         clock.advance(Duration.ofMinutes(9));

@@ -15,11 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -37,26 +34,7 @@ class CognitoIdentityIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** One clock for the emulator, the client's signatures and the credentials' expiry, moved by hand. */
-    static final class SharedClock extends Clock {
-        volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final SharedClock clock = new SharedClock();
+    private final ManualClock clock = new ManualClock(Instant.now());
     private final CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().clock(clock).start();
     private final CognitoIdentityCredentialsProvider identities = CognitoIdentityCredentialsProvider.builder()
             .region(emulator.region()).endpointOverride(emulator.endpoint()).clock(clock).build();
@@ -127,13 +105,13 @@ class CognitoIdentityIT {
              CognitoSyncClient stale = client(ClientOptions.builder()
                      .credentialsProvider(StaticCredentialsProvider.create(first)))) {
             client.listRecords(ListRecordsRequest.of(dataset)).block(WAIT);
-            clock.now = clock.now.plus(Duration.ofMinutes(59).plusSeconds(30)); // inside the last minute
+            clock.advance(Duration.ofMinutes(59).plusSeconds(30)); // inside the last minute
             client.listRecords(ListRecordsRequest.of(dataset)).block(WAIT);
             assertThat(emulator.counters().requests(ApiOperation.GET_CREDENTIALS_FOR_IDENTITY)).isEqualTo(2);
             assertThat(identities.resolveCredentials(user).toCompletableFuture().join().accessKeyId())
                     .isNotEqualTo(first.accessKeyId());
 
-            clock.now = clock.now.plus(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
             assertThatThrownBy(() -> stale.listRecords(ListRecordsRequest.of(dataset)).block(WAIT))
                     .hasMessageContaining("403");
         }
