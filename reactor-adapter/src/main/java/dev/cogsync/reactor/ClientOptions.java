@@ -41,6 +41,9 @@ import java.util.Objects;
  *       an adaptive send rate ({@link dev.cogsync.retry.AdaptiveRateLimiter}, the AWS SDKs' adaptive retry
  *       mode). A {@link CoalescingWriter} uses the same per-identity rates whatever this says</td></tr>
  *   <tr><td>userAgentSuffix</td><td>none</td></tr>
+ *   <tr><td>connectionPoolMetrics</td><td>off: when on, Reactor Netty publishes the client's own pool's
+ *       {@code reactor.netty.connection.provider.*} meters (pool name {@code cogsync}) to Micrometer's global
+ *       registry, {@code Metrics.globalRegistry}; needs {@code micrometer-core}</td></tr>
  *   <tr><td>httpClient / connectionProvider</td><td>none: the client creates and owns its own pool</td></tr>
  * </table>
  *
@@ -74,6 +77,7 @@ public final class ClientOptions {
     private final Duration apiCallTimeout;
     private final RetryPolicy retryPolicy;
     private final boolean adaptiveRate;
+    private final boolean connectionPoolMetrics;
     private final IdentityCredentialsProvider identityCredentialsProvider;
     private final String userAgentSuffix;
     private final HttpClient httpClient;
@@ -95,6 +99,11 @@ public final class ClientOptions {
         this.apiCallTimeout = positive("apiCallTimeout", builder.apiCallTimeout);
         this.retryPolicy = Objects.requireNonNull(builder.retryPolicy, "retryPolicy");
         this.adaptiveRate = builder.adaptiveRate;
+        this.connectionPoolMetrics = builder.connectionPoolMetrics;
+        if (connectionPoolMetrics && !micrometerPresent()) {
+            throw new IllegalArgumentException("connectionPoolMetrics: needs io.micrometer:micrometer-core on the "
+                    + "classpath");
+        }
         this.identityCredentialsProvider = builder.identityCredentialsProvider;
         this.userAgentSuffix = builder.userAgentSuffix;
         this.httpClient = builder.httpClient;
@@ -153,6 +162,7 @@ public final class ClientOptions {
         builder.apiCallTimeout = apiCallTimeout;
         builder.retryPolicy = retryPolicy;
         builder.adaptiveRate = adaptiveRate;
+        builder.connectionPoolMetrics = connectionPoolMetrics;
         builder.identityCredentialsProvider = identityCredentialsProvider;
         builder.userAgentSuffix = userAgentSuffix;
         builder.httpClient = httpClient;
@@ -235,6 +245,20 @@ public final class ClientOptions {
         return adaptiveRate;
     }
 
+    /** @return whether the client's own connection pool publishes Reactor Netty's pool meters */
+    public boolean connectionPoolMetrics() {
+        return connectionPoolMetrics;
+    }
+
+    private static boolean micrometerPresent() {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, ClientOptions.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /**
      * Credentials per Cognito identity, which sign each request with its dataset's identity's credentials.
      *
@@ -280,6 +304,7 @@ public final class ClientOptions {
         private Duration apiCallTimeout = Duration.ofMinutes(2);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean adaptiveRate;
+        private boolean connectionPoolMetrics;
         private IdentityCredentialsProvider identityCredentialsProvider;
         private String userAgentSuffix;
         private HttpClient httpClient;
@@ -443,6 +468,20 @@ public final class ClientOptions {
          */
         public Builder adaptiveRate(boolean adaptive) {
             this.adaptiveRate = adaptive;
+            return this;
+        }
+
+        /**
+         * Sets whether the client's own connection pool publishes Reactor Netty's pool meters (active, idle,
+         * pending and total connections, acquire time) to {@code Metrics.globalRegistry}, under the pool name
+         * {@code cogsync}. Ignored when {@link #httpClient(HttpClient)} or {@link #connectionProvider(ConnectionProvider)} is set: that pool is
+         * the caller's to instrument.
+         *
+         * @param enabled whether to publish the pool meters; needs {@code micrometer-core}
+         * @return this builder
+         */
+        public Builder connectionPoolMetrics(boolean enabled) {
+            this.connectionPoolMetrics = enabled;
             return this;
         }
 

@@ -272,6 +272,7 @@ public final class CoalescingWriter {
     /** Offers a subscribed write: to its dataset, or to the queue of writes waiting for room. */
     private void accept(DatasetRef dataset, PendingWrite write, WriteCall call, boolean stream, Duration timeout) {
         core.metrics.submitted.increment();
+        call.observe(core.options.listener(), core.timer);
         if (closed.get()) {
             core.metrics.failed.increment();
             call.error(new WriterClosedException("the writer is closed; the write was not accepted", false));

@@ -82,6 +82,7 @@ public final class CognitoSyncClient implements AutoCloseable {
                         .pendingAcquireTimeout(options.pendingAcquireTimeout())
                         .maxIdleTime(options.maxIdleTime())
                         .evictInBackground(options.evictionInterval())
+                        .metrics(options.connectionPoolMetrics())
                         .build()
                 : null;
         HttpClient base = options.httpClient() != null ? options.httpClient()

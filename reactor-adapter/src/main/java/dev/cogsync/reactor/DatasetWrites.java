@@ -377,6 +377,11 @@ final class DatasetWrites {
                 core.options.deviceId(), null);
         core.metrics.updateRecordsCalls.increment();
         core.metrics.patchesSent.add(patches.size());
+        try {
+            core.options.listener().batchSent(patches.size());
+        } catch (RuntimeException ignored) {
+            // A listener's failure is not the request's.
+        }
         state = State.SENDING;
         CallExecutor.Attempts attempts = new CallExecutor.Attempts(attemptsMade - 1);
         subscription = core.calls.update(request, patches, attempts).subscribe(

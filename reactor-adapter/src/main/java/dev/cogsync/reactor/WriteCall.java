@@ -14,23 +14,72 @@ import reactor.core.publisher.Operators;
  */
 final class WriteCall extends Operators.MonoSubscriber<Record, Record> {
 
+    private static final java.lang.invoke.VarHandle REPORTED;
+
+    static {
+        try {
+            REPORTED = java.lang.invoke.MethodHandles.lookup().findVarHandle(WriteCall.class, "reported", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Runnable cancelAction;
     private boolean cancelRequested;
+    private WriterListener listener = WriterListener.NONE;
+    private WriterTimer timer;
+    private long acceptedNanos;
+    @SuppressWarnings("unused") // through REPORTED
+    private volatile int reported;
 
     WriteCall(CoreSubscriber<? super Record> actual) {
         super(actual);
     }
 
+    /** From now on, tells the listener how this write ends, timed from now. */
+    void observe(WriterListener listener, WriterTimer timer) {
+        if (listener != WriterListener.NONE) {
+            this.timer = timer;
+            this.acceptedNanos = timer.nanoTime();
+            this.listener = listener;
+        }
+    }
+
     /** Delivers the record written; ignored after a cancel. */
     void success(Record record) {
+        if (!isCancelled() && report()) {
+            long nanos = elapsed();
+            try {
+                listener.writeSucceeded(nanos);
+            } catch (RuntimeException ignored) {
+                // A listener's failure is not the write's.
+            }
+        }
         complete(record);
     }
 
     /** Delivers a failure; dropped silently after a cancel, since nobody listens any more. */
     void error(Throwable error) {
         if (!isCancelled()) {
+            if (report()) {
+                long nanos = elapsed();
+                try {
+                    listener.writeFailed(error, nanos);
+                } catch (RuntimeException ignored) {
+                    // A listener's failure is not the write's.
+                }
+            }
             actual.onError(error);
         }
+    }
+
+    /** Whether this is the first outcome to be reported: a write ends once, however its ends race. */
+    private boolean report() {
+        return listener != WriterListener.NONE && REPORTED.compareAndSet(this, 0, 1);
+    }
+
+    private long elapsed() {
+        return timer.nanoTime() - acceptedNanos;
     }
 
     /** Sets what a cancel does from now on; runs it at once when the caller has already cancelled. */
@@ -48,6 +97,13 @@ final class WriteCall extends Operators.MonoSubscriber<Record, Record> {
     @Override
     public void cancel() {
         super.cancel();
+        if (report()) {
+            try {
+                listener.writeCancelled(elapsed());
+            } catch (RuntimeException ignored) {
+                // A listener's failure is not the write's.
+            }
+        }
         Runnable action;
         synchronized (this) {
             if (cancelRequested) {

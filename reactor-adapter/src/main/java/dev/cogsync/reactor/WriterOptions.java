@@ -47,6 +47,7 @@ import java.util.Objects;
  *   <tr><td>deviceId</td><td>none</td></tr>
  *   <tr><td>closeTimeout</td><td>30 s for {@link CoalescingWriter#close()} to flush</td></tr>
  *   <tr><td>submitAllConcurrency</td><td>256 writes of one {@code submitAll} stream pending at once</td></tr>
+ *   <tr><td>listener</td><td>{@link WriterListener#NONE}</td></tr>
  * </table>
  */
 public final class WriterOptions {
@@ -71,6 +72,7 @@ public final class WriterOptions {
     private final String deviceId;
     private final Duration closeTimeout;
     private final int submitAllConcurrency;
+    private final WriterListener listener;
 
     private WriterOptions(Builder b) {
         this.batchLimits = Objects.requireNonNull(b.batchLimits, "batchLimits");
@@ -96,6 +98,7 @@ public final class WriterOptions {
         this.deviceId = b.deviceId;
         this.closeTimeout = positive("closeTimeout", b.closeTimeout);
         this.submitAllConcurrency = atLeastOne("submitAllConcurrency", b.submitAllConcurrency);
+        this.listener = Objects.requireNonNull(b.listener, "listener");
         if (deviceId != null && (deviceId.isEmpty() || deviceId.length() > 256)) {
             throw new IllegalArgumentException("deviceId: length must be between 1 and 256 characters, was "
                     + deviceId.length());
@@ -176,6 +179,7 @@ public final class WriterOptions {
         b.deviceId = deviceId;
         b.closeTimeout = closeTimeout;
         b.submitAllConcurrency = submitAllConcurrency;
+        b.listener = listener;
         return b;
     }
 
@@ -279,6 +283,11 @@ public final class WriterOptions {
         return submitAllConcurrency;
     }
 
+    /** @return who is told how each write ended */
+    public WriterListener listener() {
+        return listener;
+    }
+
     /** Builds {@link WriterOptions}; not thread-safe. */
     public static final class Builder {
         private BatchLimits batchLimits = BatchLimits.defaults();
@@ -301,6 +310,7 @@ public final class WriterOptions {
         private String deviceId;
         private Duration closeTimeout = Duration.ofSeconds(30);
         private int submitAllConcurrency = 256;
+        private WriterListener listener = WriterListener.NONE;
 
         private Builder() {
         }
@@ -522,6 +532,17 @@ public final class WriterOptions {
          */
         public Builder submitAllConcurrency(int concurrency) {
             this.submitAllConcurrency = concurrency;
+            return this;
+        }
+
+        /**
+         * Sets who is told how each write ended, for metrics and tracing.
+         *
+         * @param listener told how each write ended; {@link WriterListener#NONE} for nobody
+         * @return this builder
+         */
+        public Builder listener(WriterListener listener) {
+            this.listener = listener;
             return this;
         }
 
