@@ -17,7 +17,8 @@ for i, block in enumerate(blocks):
         continue
     # Each example gets what it uses from its context as parameters, unless it declares it itself.
     candidates = [("Emulator", "emulator"), ("CognitoSyncClient", "client"), ("DatasetRef", "dataset"),
-                  ("CoalescingWriter", "writer"), ("String", "poolId"), ("String", "identityId")]
+                  ("CoalescingWriter", "writer"), ("String", "poolId"), ("String", "identityId"),
+                  ("MeterRegistry", "registry")]
     params = ", ".join("%s %s" % (kind, name) for kind, name in candidates
                        if not re.search(r"^\s*%s %s =" % (kind, name), block, re.M))
     body = "\n".join("        " + line if line else "" for line in block.rstrip().splitlines())
@@ -43,6 +44,10 @@ import dev.cogsync.reactor.CognitoSyncClient;
 import dev.cogsync.reactor.TypedRecord;
 import dev.cogsync.reactor.WriterOptions;
 import dev.cogsync.reactor.json.JacksonValueCodec;
+import dev.cogsync.reactor.micrometer.CogsyncMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.cogsync.reactor.auth.CognitoIdentityCredentialsProvider;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

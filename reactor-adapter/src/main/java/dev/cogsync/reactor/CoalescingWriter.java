@@ -456,6 +456,14 @@ public final class CoalescingWriter {
      */
     public Mono<Void> close() {
         if (closed.compareAndSet(false, true)) {
+            long pending = core.budget.patches();
+            int held = waiting.size();
+            if (pending > 0 || held > 0) {
+                core.log.info("cogsync: writer closing: {} pending writes are flushed for up to {} ms; {} writes "
+                        + "waiting for room fail now", pending, core.options.closeTimeout().toMillis(), held);
+            } else {
+                core.log.info("cogsync: writer closed with nothing pending");
+            }
             for (WaitingWrites.Waiter waiter : waiting.clear()) {
                 if (waiter.take()) {
                     if (waiter.timer != null) {
@@ -480,6 +488,8 @@ public final class CoalescingWriter {
     }
 
     private void abortPending() {
+        core.log.warn("cogsync: writer closed after {} ms with {} writes not flushed; they fail with "
+                + "WriterClosedException", core.options.closeTimeout().toMillis(), core.budget.patches());
         datasets.forEach(dataset -> dataset.abort(write -> new WriterClosedException(write.mayHaveBeenApplied()
                 ? "the writer closed while the write was in flight; it may have been applied"
                 : "the writer closed before the write was sent", write.mayHaveBeenApplied())));

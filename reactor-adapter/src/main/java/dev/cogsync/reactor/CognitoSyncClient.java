@@ -358,8 +358,11 @@ public final class CognitoSyncClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownedPool != null) {
-            ownedPool.dispose();
+        if (closed.compareAndSet(false, true)) {
+            org.slf4j.LoggerFactory.getLogger("dev.cogsync.client").info("cogsync: client closed");
+            if (ownedPool != null) {
+                ownedPool.dispose();
+            }
         }
     }
 
@@ -370,8 +373,11 @@ public final class CognitoSyncClient implements AutoCloseable {
      */
     public Mono<Void> closeGracefully() {
         return Mono.defer(() -> {
-            if (closed.compareAndSet(false, true) && ownedPool != null) {
-                return ownedPool.disposeLater();
+            if (closed.compareAndSet(false, true)) {
+                org.slf4j.LoggerFactory.getLogger("dev.cogsync.client").info("cogsync: client closed");
+                if (ownedPool != null) {
+                    return ownedPool.disposeLater();
+                }
             }
             return Mono.empty();
         });

@@ -2,6 +2,7 @@ package dev.cogsync.reactor;
 
 import dev.cogsync.batch.DatasetCapacity;
 import dev.cogsync.reactor.internal.AdaptiveRates;
+import dev.cogsync.reactor.internal.OperatorLog;
 import dev.cogsync.retry.RetryPolicy;
 import dev.cogsync.retry.RetryQuota;
 
@@ -23,7 +24,7 @@ final class WriterCore {
     final AdaptiveRates rates;
     final DatasetCapacity capacity = DatasetCapacity.service();
     final WriterMetrics metrics = new WriterMetrics();
-    final OperatorLog log = new OperatorLog();
+    final OperatorLog log = new OperatorLog("dev.cogsync.writer", "writer");
     final PendingBudget budget;
     final RequestPermits permits;
     private volatile Runnable roomFreed = () -> { };

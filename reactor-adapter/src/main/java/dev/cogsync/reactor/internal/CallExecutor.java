@@ -57,6 +57,9 @@ public final class CallExecutor {
     private final LongAdder retries = new LongAdder();
     private final LongAdder throttledResponses = new LongAdder();
     private final LongAdder failedAttempts = new LongAdder();
+    private final OperatorLog log = new OperatorLog("dev.cogsync.client", "client");
+    /** The client's own credentials last used, to log their refreshes; an identity's are not tracked. */
+    private volatile AwsCredentials lastCredentials;
 
     /**
      * Creates the executor.
@@ -197,7 +200,7 @@ public final class CallExecutor {
             return Mono.defer(() -> rate == null ? attempt(withHost, decoder, state, source)
                             : paced(attempt(withHost, decoder, state, source), rate))
                     .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
-                            policy))))
+                            policy, withHost))))
                     .timeout(timer.after(apiCallTimeout), Mono.error(() -> apiCallTimedOut(state)))
                     .doOnSuccess(ignored -> retryQuota.releaseAfterSuccess(state.lastTokensAcquired));
         });
@@ -252,7 +255,44 @@ public final class CallExecutor {
         return Mono.fromCompletionStage(credentials::resolveCredentials)
                 .onErrorMap(e -> !(e instanceof CognitoSyncException),
                         e -> new CredentialsException("credentials provider failed: " + e.getClass().getName()))
+                .doOnError(e -> log.warn("cogsync: {} not sent: credentials from {} could not be resolved: {}",
+                        operation(request), source(credentials), e.toString()))
+                .doOnNext(resolved -> noted(resolved, credentials))
                 .flatMap(resolved -> send(request, resolved, decoder, state));
+    }
+
+    /** Logs the client's credentials when first resolved (DEBUG) and whenever they change (INFO). */
+    private void noted(AwsCredentials resolved, CredentialsProvider source) {
+        AwsCredentials last = lastCredentials;
+        if (source != credentials || resolved == last) {
+            return;
+        }
+        lastCredentials = resolved;
+        String expiry = resolved.expiration() == null ? "they do not expire" : "they expire at "
+                + resolved.expiration();
+        if (last == null) {
+            log.debug("cogsync: credentials resolved from {}; {}", source(source), expiry);
+        } else if (!resolved.equals(last)) {
+            log.info("cogsync: credentials from {} were refreshed; {}", source(source), expiry);
+        }
+    }
+
+    /** A provider as log lines name it: its class, never its {@code toString}, which may show a key id. */
+    private static String source(CredentialsProvider provider) {
+        return provider.getClass().getSimpleName();
+    }
+
+    /** The API operation of a Cognito Sync request, for log lines: never an identity or a dataset. */
+    static String operation(WireRequest request) {
+        String path = request.path();
+        return switch (request.method()) {
+            case "POST" -> "UpdateRecords";
+            case "DELETE" -> "DeleteDataset";
+            default -> path.endsWith("/records") ? "ListRecords"
+                    : path.endsWith("/datasets") ? "ListDatasets"
+                    : path.contains("/datasets/") ? "DescribeDataset"
+                    : "DescribeIdentityUsage";
+        };
     }
 
     private <T> Mono<T> send(WireRequest request, AwsCredentials resolved, ResponseDecoder<T> decoder,
@@ -291,17 +331,24 @@ public final class CallExecutor {
         }
     }
 
-    private Mono<Long> backoff(Throwable failure, Attempts state, RetryPolicy policy) {
+    private Mono<Long> backoff(Throwable failure, Attempts state, RetryPolicy policy, WireRequest request) {
         if (!(failure instanceof CognitoSyncException error)) {
             return Mono.error(failure);
         }
         // A failure before anything was sent (credentials, signing) is not a failed attempt, and not retried.
         if (state.attempts == 0 || !policy.shouldRetry(error, state.attempts)) {
+            if (state.attempts > 1 && error.isRetryable()) {
+                log.warn("cogsync: {} failed after {} attempts, the most its retry policy allows: {}",
+                        operation(request), state.attempts, error.getClass().getSimpleName());
+            }
             return Mono.error(state.finish(error));
         }
         boolean timeoutOrTransport = error instanceof TransportException || error instanceof AttemptTimeoutException;
         int tokens = retryQuota.tryAcquire(timeoutOrTransport);
         if (tokens == 0) {
+            log.warn("cogsync: {} not retried after {}: the client's retry quota is spent ({} of {} tokens left)",
+                    operation(request), error.getClass().getSimpleName(), retryQuota.available(),
+                    retryQuota.capacity());
             error.addSuppressed(new CognitoSyncClientException("retry quota exhausted: "
                     + retryQuota.available() + " of " + retryQuota.capacity() + " tokens left, not retried",
                     null, state.attempts));
@@ -309,6 +356,8 @@ public final class CallExecutor {
         }
         state.lastTokensAcquired = tokens;
         Duration delay = policy.retryDelay(state.attempts, error, state.retryAfterHint, jitter.getAsDouble());
+        log.debug("cogsync: {} attempt {} failed ({}); retrying in {} ms", operation(request), state.attempts,
+                error.getClass().getSimpleName(), delay.toMillis());
         state.retryAfterHint = null;
         state.earlierFailures.add(error);
         return Mono.delay(delay);
