@@ -33,16 +33,30 @@ class DeleteWhileWritingIT {
             List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
             Map<String, Record> lastAcknowledged = new ConcurrentHashMap<>();
 
+            // Each delete is sent once a quarter of the 2,560 writes more have been acknowledged: at least 576 of
+            // the next quarter are queued after it and write into the new dataset, so every delete finds one.
+            java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.CompletableFuture<Void>> quarters = List.of(
+                    new java.util.concurrent.CompletableFuture<>(), new java.util.concurrent.CompletableFuture<>(),
+                    new java.util.concurrent.CompletableFuture<>());
             Flux<Record> writes = Flux.range(0, 64).flatMap(w -> Flux.range(0, 40).concatMap(i -> writer
                     .put(dataset, "k" + (w % 16), "w" + w + "-" + i)
                     .doOnNext(record -> lastAcknowledged.compute(record.key(), (key, previous) -> record))
+                    .doOnNext(record -> {
+                        int n = acknowledged.incrementAndGet();
+                        if (n % 640 == 0 && n / 640 <= quarters.size()) {
+                            quarters.get(n / 640 - 1).complete(null);
+                        }
+                    })
                     .onErrorResume(e -> {
                         failures.add(e);
                         return Mono.empty();
                     })), 64);
-            Flux<Dataset> deletes = Flux.range(0, 3).concatMap(i -> Mono.delay(Duration.ofMillis(60))
+            Flux<Dataset> deletes = Flux.range(0, 3).concatMap(i -> Mono.fromFuture(quarters.get(i))
                     .then(writer.deleteDataset(dataset)));
-            List<Dataset> deleted = Flux.merge(writes.then(Mono.<Dataset>empty()), deletes).collectList()
+            // Should writes fail and leave a quarter short, the deletes still run, and the assertions say why.
+            List<Dataset> deleted = Flux.merge(writes.doFinally(signal -> quarters.forEach(q -> q.complete(null)))
+                            .then(Mono.<Dataset>empty()), deletes).collectList()
                     .block(Duration.ofMinutes(2));
 
             assertThat(failures).as("failed writes").isEmpty();
