@@ -48,6 +48,7 @@ import dev.cogsync.reactor.micrometer.CogsyncMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import dev.cogsync.reactor.auth.CognitoIdentityCredentialsProvider;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

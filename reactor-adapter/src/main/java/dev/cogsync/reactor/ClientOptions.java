@@ -41,6 +41,7 @@ import java.util.Objects;
  *       an adaptive send rate ({@link dev.cogsync.retry.AdaptiveRateLimiter}, the AWS SDKs' adaptive retry
  *       mode). A {@link CoalescingWriter} uses the same per-identity rates whatever this says</td></tr>
  *   <tr><td>userAgentSuffix</td><td>none</td></tr>
+ *   <tr><td>attemptListener</td><td>{@link AttemptListener#NONE}</td></tr>
  *   <tr><td>connectionPoolMetrics</td><td>off: when on, Reactor Netty publishes the client's own pool's
  *       {@code reactor.netty.connection.provider.*} meters (pool name {@code cogsync}) to Micrometer's global
  *       registry, {@code Metrics.globalRegistry}; needs {@code micrometer-core}</td></tr>
@@ -78,6 +79,7 @@ public final class ClientOptions {
     private final RetryPolicy retryPolicy;
     private final boolean adaptiveRate;
     private final boolean connectionPoolMetrics;
+    private final AttemptListener attemptListener;
     private final IdentityCredentialsProvider identityCredentialsProvider;
     private final String userAgentSuffix;
     private final HttpClient httpClient;
@@ -100,6 +102,7 @@ public final class ClientOptions {
         this.retryPolicy = Objects.requireNonNull(builder.retryPolicy, "retryPolicy");
         this.adaptiveRate = builder.adaptiveRate;
         this.connectionPoolMetrics = builder.connectionPoolMetrics;
+        this.attemptListener = java.util.Objects.requireNonNull(builder.attemptListener, "attemptListener");
         if (connectionPoolMetrics && !micrometerPresent()) {
             throw new IllegalArgumentException("connectionPoolMetrics: needs io.micrometer:micrometer-core on the "
                     + "classpath");
@@ -163,6 +166,7 @@ public final class ClientOptions {
         builder.retryPolicy = retryPolicy;
         builder.adaptiveRate = adaptiveRate;
         builder.connectionPoolMetrics = connectionPoolMetrics;
+        builder.attemptListener = attemptListener;
         builder.identityCredentialsProvider = identityCredentialsProvider;
         builder.userAgentSuffix = userAgentSuffix;
         builder.httpClient = httpClient;
@@ -245,6 +249,11 @@ public final class ClientOptions {
         return adaptiveRate;
     }
 
+    /** @return who is told about each HTTP attempt */
+    public AttemptListener attemptListener() {
+        return attemptListener;
+    }
+
     /** @return whether the client's own connection pool publishes Reactor Netty's pool meters */
     public boolean connectionPoolMetrics() {
         return connectionPoolMetrics;
@@ -305,6 +314,7 @@ public final class ClientOptions {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean adaptiveRate;
         private boolean connectionPoolMetrics;
+        private AttemptListener attemptListener = AttemptListener.NONE;
         private IdentityCredentialsProvider identityCredentialsProvider;
         private String userAgentSuffix;
         private HttpClient httpClient;
@@ -472,10 +482,22 @@ public final class ClientOptions {
         }
 
         /**
+         * Sets who is told about each HTTP attempt, for metrics and tracing, such as a
+         * {@link dev.cogsync.reactor.micrometer.CogsyncMeters}.
+         *
+         * @param listener told about each attempt; {@link AttemptListener#NONE} for nobody
+         * @return this builder
+         */
+        public Builder attemptListener(AttemptListener listener) {
+            this.attemptListener = listener;
+            return this;
+        }
+
+        /**
          * Sets whether the client's own connection pool publishes Reactor Netty's pool meters (active, idle,
          * pending and total connections, acquire time) to {@code Metrics.globalRegistry}, under the pool name
-         * {@code cogsync}. Ignored when {@link #httpClient(HttpClient)} or {@link #connectionProvider(ConnectionProvider)} is set: that pool is
-         * the caller's to instrument.
+         * {@code cogsync}. Ignored when {@link #httpClient(HttpClient)} or
+         * {@link #connectionProvider(ConnectionProvider)} is set: that pool is the caller's to instrument.
          *
          * @param enabled whether to publish the pool meters; needs {@code micrometer-core}
          * @return this builder

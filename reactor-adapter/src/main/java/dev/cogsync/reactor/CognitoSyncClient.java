@@ -101,7 +101,7 @@ public final class CognitoSyncClient implements AutoCloseable {
                 endpoint.hostHeader(), credentials, SigV4Signer.create(region, SIGNING_SERVICE),
                 options.retryPolicy(), options.retryPolicy().newQuota(), options.attemptTimeout(),
                 options.apiCallTimeout(), options.responseTimeout(), options.clock(),
-                () -> ThreadLocalRandom.current().nextDouble(), TimeoutTimer.wheel(), System::nanoTime);
+                () -> ThreadLocalRandom.current().nextDouble(), TimeoutTimer.wheel(), System::nanoTime).attemptListener(options.attemptListener());
     }
 
     /**

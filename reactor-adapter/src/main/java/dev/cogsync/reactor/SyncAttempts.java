@@ -69,7 +69,7 @@ interface SyncAttempts {
                                                       CallExecutor.Attempts attempts) {
                 return executor.attemptOnce(dev.cogsync.protocol.UpdateRecordsCodec.encodeRequest(request),
                         body -> dev.cogsync.protocol.UpdateRecordsCodec.decodeResponse(body, 0, body.length, patches),
-                        attempts, client.credentialsFor(request.dataset()));
+                        attempts.patches(patches.size()), client.credentialsFor(request.dataset()));
             }
 
             @Override

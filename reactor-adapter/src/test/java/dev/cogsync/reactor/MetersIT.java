@@ -7,6 +7,8 @@ import dev.cogsync.reactor.micrometer.CogsyncMeters;
 import dev.cogsync.retry.RetryPolicy;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -33,14 +35,18 @@ class MetersIT {
         Metrics.addRegistry(prometheus);
         try (CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().start();
              WriterFixture fixture = new WriterFixture(emulator)) {
+            // Observations timed by Micrometer's default handler, as Spring Boot wires them.
+            ObservationRegistry observations = ObservationRegistry.create();
+            observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(prometheus));
+            CogsyncMeters meters = CogsyncMeters.builder(prometheus).tags(Tags.of("service", "settings"))
+                    .percentileHistogram(true).observations(observations).build();
             CognitoSyncClient client = CognitoSyncClient.create(ClientOptions.builder().region(emulator.region())
                     .endpointOverride(emulator.endpoint())
                     .credentialsProvider(dev.cogsync.auth.StaticCredentialsProvider.create(emulator.credentials()))
                     .retryPolicy(RetryPolicy.defaults())
                     .connectionPoolMetrics(true)
+                    .attemptListener(meters)
                     .build());
-            CogsyncMeters meters = CogsyncMeters.builder(prometheus).tags(Tags.of("service", "settings"))
-                    .percentileHistogram(true).build();
             CoalescingWriter writer = fixture.writer(client, WriterOptions.builder().listener(meters).build());
             meters.bind(writer).bind(client);
             List<DatasetRef> datasets = List.of(WriterFixture.dataset(1, "settings"),
@@ -66,6 +72,12 @@ class MetersIT {
             assertThat(stats.updateRecordsCalls()).isLessThan(600);
             assertThat(value(scrape, "cogsync_client_attempts_total", "operation=\"UpdateRecords\""))
                     .isEqualTo(client.stats().updateRecordsCalls());
+            assertThat(value(scrape, "cogsync_client_attempts_total", "status=\"200\""))
+                    .isEqualTo(client.stats().updateRecordsCalls() + client.stats().listRecordsCalls());
+            // One observation per attempt, tagged by operation, status and batch-size bucket.
+            assertThat(value(scrape, "cogsync_attempt_seconds_count", "cogsync_operation=\"UpdateRecords\""))
+                    .isEqualTo(stats.updateRecordsCalls());
+            assertThat(scrape).containsPattern("cogsync_attempt_seconds_count\\{[^}]*cogsync_batch_size=\"");
             assertThat(value(scrape, "cogsync_writer_pending_patches", "service=\"settings\"")).isZero();
             // No identity, dataset or key reaches a tag.
             assertThat(scrape).doesNotContain("us-east-1:0000").doesNotContain("key-");

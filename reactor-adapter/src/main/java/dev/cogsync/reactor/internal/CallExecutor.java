@@ -14,6 +14,7 @@ import dev.cogsync.exception.TransportException;
 import dev.cogsync.protocol.ErrorResponseCodec;
 import dev.cogsync.protocol.HttpHeader;
 import dev.cogsync.protocol.WireRequest;
+import dev.cogsync.reactor.AttemptListener;
 import dev.cogsync.retry.RetryAfter;
 import dev.cogsync.retry.AdaptiveRateLimiter;
 import dev.cogsync.retry.RetryPolicy;
@@ -58,6 +59,7 @@ public final class CallExecutor {
     private final LongAdder throttledResponses = new LongAdder();
     private final LongAdder failedAttempts = new LongAdder();
     private final OperatorLog log = new OperatorLog("dev.cogsync.client", "client");
+    private AttemptListener attemptListener = AttemptListener.NONE;
     /** The client's own credentials last used, to log their refreshes; an identity's are not tracked. */
     private volatile AwsCredentials lastCredentials;
 
@@ -95,6 +97,17 @@ public final class CallExecutor {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
         this.timer = Objects.requireNonNull(timer, "timer");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /**
+     * Tells a listener about every attempt from now on; set once, before the first call.
+     *
+     * @param listener told about each attempt
+     * @return this
+     */
+    public CallExecutor attemptListener(AttemptListener listener) {
+        this.attemptListener = Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /**
@@ -303,12 +316,18 @@ public final class CallExecutor {
             retries.increment();
         }
         WireRequest signed = signer.sign(request, resolved, clock.instant()).request();
-        return transport.exchange(signed)
+        AttemptEnd end = attemptListener == AttemptListener.NONE ? null
+                : new AttemptEnd(attemptListener, operation(request), state.patches);
+        Mono<HttpResult> exchanged = transport.exchange(signed)
                 .timeout(timer.after(attemptTimeout))
                 .onErrorMap(e -> e instanceof TimeoutException
                         ? new AttemptTimeoutException(attemptTimeout, attempt)
                         : TransportFailures.classify(e, attempt, responseTimeout))
-                .doOnError(e -> failedAttempts.increment())
+                .doOnError(e -> failedAttempts.increment());
+        if (end != null) {
+            exchanged = exchanged.doOnNext(result -> end.status = result.status());
+        }
+        Mono<T> decoded = exchanged
                 .map(result -> {
                     if (result.isSuccess()) {
                         return decode(decoder, result.body(), attempt);
@@ -321,6 +340,48 @@ public final class CallExecutor {
                     throw ErrorResponseCodec.decode(result.status(), result::header, result.body(), 0,
                             result.body().length, attempt);
                 });
+        return end == null ? decoded : decoded
+                .doOnSubscribe(ignored -> end.start())
+                .doOnSuccess(ignored -> end.end(null))
+                .doOnError(end::end)
+                .doOnCancel(() -> {
+                    end.status = AttemptListener.CANCELLED;
+                    end.end(null);
+                });
+    }
+
+    /** One attempt as its listener sees it: started on subscription, ended exactly once. */
+    private static final class AttemptEnd {
+        private final AttemptListener listener;
+        private final String operation;
+        private final int patches;
+        private Object context;
+        volatile int status = AttemptListener.NO_RESPONSE;
+        private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+
+        AttemptEnd(AttemptListener listener, String operation, int patches) {
+            this.listener = listener;
+            this.operation = operation;
+            this.patches = patches;
+        }
+
+        void start() {
+            try {
+                context = listener.attemptStarted(operation, patches);
+            } catch (RuntimeException ignored) {
+                // A listener's failure is not the call's.
+            }
+        }
+
+        void end(Throwable error) {
+            if (ended.compareAndSet(false, true)) {
+                try {
+                    listener.attemptEnded(context, operation, status, error);
+                } catch (RuntimeException ignored) {
+                    // A listener's failure is not the call's.
+                }
+            }
+        }
     }
 
     private static <T> T decode(ResponseDecoder<T> decoder, byte[] body, int attempt) {
@@ -389,6 +450,7 @@ public final class CallExecutor {
      */
     public static final class Attempts {
         volatile int attempts;
+        int patches;
         int lastTokensAcquired;
         Duration retryAfterHint;
         final List<CognitoSyncException> earlierFailures = new CopyOnWriteArrayList<>();
@@ -400,6 +462,17 @@ public final class CallExecutor {
          */
         public Attempts(int alreadyMade) {
             this.attempts = alreadyMade;
+        }
+
+        /**
+         * Records how many patches these attempts carry, for {@link AttemptListener}s.
+         *
+         * @param patches the patches of an UpdateRecords request
+         * @return this
+         */
+        public Attempts patches(int patches) {
+            this.patches = patches;
+            return this;
         }
 
         /** @return attempts made so far */

@@ -4,6 +4,7 @@ import dev.cogsync.exception.ResourceConflictException;
 import dev.cogsync.exception.WriteTimeoutException;
 import dev.cogsync.exception.WriterClosedException;
 import dev.cogsync.exception.WriterOverloadedException;
+import dev.cogsync.reactor.AttemptListener;
 import dev.cogsync.reactor.CoalescingWriter;
 import dev.cogsync.reactor.CognitoSyncClient;
 import dev.cogsync.reactor.WriterListener;
@@ -14,6 +15,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,17 +31,19 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>{@code
  * CogsyncMeters meters = CogsyncMeters.builder(registry).tags(Tags.of("service", "settings")).build();
+ * CognitoSyncClient client = CognitoSyncClient.create(ClientOptions.builder().attemptListener(meters).build());
  * CoalescingWriter writer = CoalescingWriter.create(client, WriterOptions.builder().listener(meters).build());
- * meters.bind(writer);
- * meters.bind(client);
+ * meters.bind(writer).bind(client);
  * }</pre>
  *
- * <p>As a {@link WriterListener} it counts each write by outcome and times it; {@link #bind(CoalescingWriter)}
- * adds the writer's queue gauges and request counters, {@link #bind(CognitoSyncClient)} the client's HTTP
- * attempts. Gauges and function counters hold their writer or client weakly, as Micrometer's do. Thread-safe;
+ * <p>As a {@link WriterListener} it counts each write by outcome and times it; as an {@link AttemptListener} it
+ * counts HTTP attempts by operation and status and, given an {@link ObservationRegistry}, wraps each in an
+ * {@link Observation} named {@code cogsync.attempt}, so whatever tracing bridge the application has sees one span
+ * per attempt. {@link #bind(CoalescingWriter)} adds the writer's queue gauges and request counters,
+ * {@link #bind(CognitoSyncClient)} the client's retry and throttling counters. Gauges and function counters hold their writer or client weakly, as Micrometer's do. Thread-safe;
  * recording allocates nothing once each outcome has been seen.
  */
-public final class CogsyncMeters implements WriterListener {
+public final class CogsyncMeters implements WriterListener, AttemptListener {
 
     /** The outcome tag's values. */
     static final String SUCCESS = "success";
@@ -58,11 +63,14 @@ public final class CogsyncMeters implements WriterListener {
     private final Timer cancelledLatency;
     private final DistributionSummary batchSize;
     private final ConcurrentMap<Class<?>, Failure> failures = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> attempts = new ConcurrentHashMap<>();
+    private final ObservationRegistry observations;
 
     private CogsyncMeters(Builder b) {
         this.registry = b.registry;
         this.tags = b.tags;
         this.percentileHistogram = b.percentileHistogram;
+        this.observations = b.observations;
         this.succeeded = writes(SUCCESS, "none");
         this.cancelled = writes(CANCELLED, "none");
         this.successLatency = latency(SUCCESS);
@@ -130,6 +138,52 @@ public final class CogsyncMeters implements WriterListener {
         batchSize.record(patches);
     }
 
+    @Override
+    public Object attemptStarted(String operation, int patches) {
+        if (observations == null) {
+            return null;
+        }
+        Observation observation = Observation.createNotStarted("cogsync.attempt", observations)
+                .contextualName("cognito-sync " + operation)
+                .lowCardinalityKeyValue("cogsync.operation", operation)
+                .lowCardinalityKeyValue("cogsync.batch.size", batchSizeBucket(patches))
+                .highCardinalityKeyValue("cogsync.patches", Integer.toString(patches));
+        return observation.start();
+    }
+
+    @Override
+    public void attemptEnded(Object context, String operation, int status, Throwable error) {
+        String statusTag = statusTag(status);
+        attempts.computeIfAbsent(operation + ' ' + statusTag, key -> Counter.builder("cogsync.client.attempts")
+                .description("HTTP attempts, by operation and status; a writer's included")
+                .tags(tags).tag("operation", operation).tag("status", statusTag)
+                .register(registry)).increment();
+        if (context instanceof Observation observation) {
+            observation.lowCardinalityKeyValue("http.status", statusTag);
+            if (error != null) {
+                observation.error(error);
+            }
+            observation.stop();
+        }
+    }
+
+    /**
+     * The status tag of an attempt: the HTTP status, {@code NO_RESPONSE} or {@code CANCELLED}.
+     *
+     * @param status as an {@link AttemptListener} gets it
+     * @return the tag value
+     */
+    static String statusTag(int status) {
+        return status == AttemptListener.NO_RESPONSE ? "NO_RESPONSE"
+                : status == AttemptListener.CANCELLED ? "CANCELLED" : Integer.toString(status);
+    }
+
+    /** Batch sizes in four buckets, so that the attribute stays low-cardinality. */
+    static String batchSizeBucket(int patches) {
+        return patches == 0 ? "none" : patches == 1 ? "1" : patches <= 10 ? "2-10" : patches <= 100 ? "11-100"
+                : "101+";
+    }
+
     /**
      * Registers a writer's gauges (pending patches and bytes, waiting writes, active datasets, requests in
      * flight) and its request counters (requests by operation, retries, throttled responses, conflicts, lost
@@ -169,18 +223,15 @@ public final class CogsyncMeters implements WriterListener {
     }
 
     /**
-     * Registers a client's HTTP attempt counters: attempts by operation, retries, throttled responses and failed
-     * attempts. A writer's requests are the client's attempts too.
+     * Registers a client's counters of retries, throttled responses and failed attempts. Attempts by operation and
+     * status are counted when these meters are the client's {@link AttemptListener}. A writer's requests are the
+     * client's attempts too.
      *
      * @param client the client, held weakly
      * @return this
      */
     public CogsyncMeters bind(CognitoSyncClient client) {
         Objects.requireNonNull(client, "client");
-        counter("cogsync.client.attempts", Tags.of("operation", "UpdateRecords"), client,
-                c -> c.stats().updateRecordsCalls(), "HTTP attempts sent, retries included");
-        counter("cogsync.client.attempts", Tags.of("operation", "ListRecords"), client,
-                c -> c.stats().listRecordsCalls(), "HTTP attempts sent, retries included");
         counter("cogsync.client.retries", Tags.empty(), client, c -> c.stats().retries(),
                 "Attempts that retried a failed attempt");
         counter("cogsync.client.throttled", Tags.empty(), client, c -> c.stats().throttledResponses(),
@@ -245,6 +296,7 @@ public final class CogsyncMeters implements WriterListener {
         private final MeterRegistry registry;
         private Tags tags = Tags.empty();
         private boolean percentileHistogram;
+        private ObservationRegistry observations;
 
         private Builder(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -270,6 +322,18 @@ public final class CogsyncMeters implements WriterListener {
          */
         public Builder percentileHistogram(boolean publish) {
             this.percentileHistogram = publish;
+            return this;
+        }
+
+        /**
+         * Sets the registry of an {@link Observation} around each HTTP attempt (the client's
+         * {@link AttemptListener} must be these meters). None by default.
+         *
+         * @param observations where the observations go, for example Spring Boot's {@code ObservationRegistry}
+         * @return this builder
+         */
+        public Builder observations(ObservationRegistry observations) {
+            this.observations = Objects.requireNonNull(observations, "observations");
             return this;
         }
 
