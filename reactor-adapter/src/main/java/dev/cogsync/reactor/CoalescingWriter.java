@@ -426,6 +426,16 @@ public final class CoalescingWriter {
     }
 
     /**
+     * Identities whose adaptive send rate is holding their requests back now. Walks every identity the writer has
+     * a rate for, so read it at scrape intervals, not per write.
+     *
+     * @return identities being paced by their adaptive rate; 0 when {@link WriterOptions#adaptiveRate()} is off
+     */
+    public int rateLimitedIdentities() {
+        return core.rates == null ? 0 : core.rates.limiting();
+    }
+
+    /**
      * The configuration.
      *
      * @return the options

@@ -285,7 +285,7 @@ public final class CognitoSyncClient implements AutoCloseable {
      */
     public ClientStats stats() {
         long[] counts = executor.counts();
-        return new ClientStats(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        return new ClientStats(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
     }
 
     /**

@@ -217,7 +217,7 @@ class CognitoSyncClientWireIT {
             server.enqueue(json(200, "{\"Records\":[],\"Count\":0}"));
             StepVerifier.create(retrying.listRecords(ListRecordsRequest.of(DATASET))).expectNextCount(1)
                     .verifyComplete();
-            assertThat(retrying.stats()).isEqualTo(new ClientStats(0, 3, 2, 1, 2));
+            assertThat(retrying.stats()).isEqualTo(new ClientStats(0, 3, 2, 1, 2, 0, 0));
         }
         assertThat(server.getRequestCount()).isEqualTo(3);
     }

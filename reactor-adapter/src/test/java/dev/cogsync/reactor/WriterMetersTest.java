@@ -119,6 +119,19 @@ class WriterMetersTest {
     }
 
     @Test
+    void anIdentityHeldBackByItsAdaptiveRateIsGaugedUntilItRecovers() {
+        service.then(Fault.THROTTLE, 2);
+        CoalescingWriter writer = writer(WriterOptions.builder());
+        assertThat(gauge("cogsync.writer.rate.limited.identities")).isZero();
+        run(writer.put(DATASET, "a", "1"));
+        time.advanceTimeBy(Duration.ofMillis(10));
+
+        assertThat(gauge("cogsync.writer.rate.limited.identities")).isEqualTo(1);
+        time.advanceTimeBy(Duration.ofSeconds(30));
+        assertThat(writes("success")).isEqualTo(1);
+    }
+
+    @Test
     void aDeadlineIsATimeoutTaggedWithItsExceptionAndTimedAtTheDeadline() {
         service.then(Fault.HANG, 1);
         CoalescingWriter writer = writer(WriterOptions.builder().writeTimeout(Duration.ofSeconds(2)));

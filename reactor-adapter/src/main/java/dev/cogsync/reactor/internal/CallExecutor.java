@@ -58,6 +58,8 @@ public final class CallExecutor {
     private final LongAdder retries = new LongAdder();
     private final LongAdder throttledResponses = new LongAdder();
     private final LongAdder failedAttempts = new LongAdder();
+    private final LongAdder credentialsRefreshes = new LongAdder();
+    private final LongAdder credentialsFailures = new LongAdder();
     private final OperatorLog log = new OperatorLog("dev.cogsync.client", "client");
     private AttemptListener attemptListener = AttemptListener.NONE;
     /** The client's own credentials last used, to log their refreshes; an identity's are not tracked. */
@@ -129,14 +131,14 @@ public final class CallExecutor {
     }
 
     /**
-     * The attempts made so far: UpdateRecords, ListRecords, retries, throttled responses and failures, in that
-     * order.
+     * The attempts made so far: UpdateRecords, ListRecords, retries, throttled responses and failures; then the
+     * client's credential refreshes and failures to resolve credentials; in that order.
      *
      * @return the counts
      */
     public long[] counts() {
         return new long[]{updateRecordsAttempts.sum(), listRecordsAttempts.sum(), retries.sum(),
-                throttledResponses.sum(), failedAttempts.sum()};
+                throttledResponses.sum(), failedAttempts.sum(), credentialsRefreshes.sum(), credentialsFailures.sum()};
     }
 
     /**
@@ -268,8 +270,11 @@ public final class CallExecutor {
         return Mono.fromCompletionStage(credentials::resolveCredentials)
                 .onErrorMap(e -> !(e instanceof CognitoSyncException),
                         e -> new CredentialsException("credentials provider failed: " + e.getClass().getName()))
-                .doOnError(e -> log.warn("cogsync: {} not sent: credentials from {} could not be resolved: {}",
-                        operation(request), source(credentials), e.toString()))
+                .doOnError(e -> {
+                    credentialsFailures.increment();
+                    log.warn("cogsync: {} not sent: credentials from {} could not be resolved: {}",
+                            operation(request), source(credentials), e.toString());
+                })
                 .doOnNext(resolved -> noted(resolved, credentials))
                 .flatMap(resolved -> send(request, resolved, decoder, state));
     }
@@ -286,6 +291,7 @@ public final class CallExecutor {
         if (last == null) {
             log.debug("cogsync: credentials resolved from {}; {}", source(source), expiry);
         } else if (!resolved.equals(last)) {
+            credentialsRefreshes.increment();
             log.info("cogsync: credentials from {} were refreshed; {}", source(source), expiry);
         }
     }

@@ -186,7 +186,7 @@ public final class CogsyncMeters implements WriterListener, AttemptListener {
 
     /**
      * Registers a writer's gauges (pending patches and bytes, waiting writes, active datasets, requests in
-     * flight) and its request counters (requests by operation, retries, throttled responses, conflicts, lost
+     * flight, identities held back by their adaptive rate) and its request counters (requests by operation, retries, throttled responses, conflicts, lost
      * responses recovered, waits for the adaptive send rate). Bind one writer per set of common tags.
      *
      * @param writer the writer, held weakly
@@ -204,6 +204,8 @@ public final class CogsyncMeters implements WriterListener, AttemptListener {
                 "Datasets whose state the writer holds", "datasets");
         gauge("cogsync.writer.requests.in.flight", writer, w -> w.stats().requestsInFlight(),
                 "Datasets with a request in flight", "requests");
+        gauge("cogsync.writer.rate.limited.identities", writer, CoalescingWriter::rateLimitedIdentities,
+                "Identities whose adaptive send rate is holding their requests back", "identities");
         counter("cogsync.writer.requests", Tags.of("operation", "UpdateRecords"), writer,
                 w -> w.stats().updateRecordsCalls(), "Requests the writer sent, retries included");
         counter("cogsync.writer.requests", Tags.of("operation", "ListRecords"), writer,
@@ -223,7 +225,8 @@ public final class CogsyncMeters implements WriterListener, AttemptListener {
     }
 
     /**
-     * Registers a client's counters of retries, throttled responses and failed attempts. Attempts by operation and
+     * Registers a client's counters of retries, throttled responses, failed attempts, credential refreshes and
+     * credential failures. Attempts by operation and
      * status are counted when these meters are the client's {@link AttemptListener}. A writer's requests are the
      * client's attempts too.
      *
@@ -238,6 +241,10 @@ public final class CogsyncMeters implements WriterListener, AttemptListener {
                 "Throttling responses (HTTP 429)");
         counter("cogsync.client.failed.attempts", Tags.empty(), client, c -> c.stats().failedAttempts(),
                 "Attempts that ended in an error of any kind");
+        counter("cogsync.client.credentials.refreshes", Tags.empty(), client, c -> c.stats().credentialsRefreshes(),
+                "Times the client's credentials were replaced by new ones");
+        counter("cogsync.client.credentials.failures", Tags.empty(), client, c -> c.stats().credentialsFailures(),
+                "Calls not sent because credentials could not be resolved");
         return this;
     }
 

@@ -76,6 +76,7 @@ class OperatorLogTest {
 
         assertThat(log()).contains("WARN dev.cogsync.client - cogsync: UpdateRecords not sent: credentials from ")
                 .contains("no credentials in the environment, profiles or instance metadata");
+        assertThat(executor.counts()[6]).as("credential failures counted").isEqualTo(1);
     }
 
     @Test
@@ -95,6 +96,7 @@ class OperatorLogTest {
         assertThat(log()).contains("INFO dev.cogsync.client - cogsync: credentials from ")
                 .contains("were refreshed; they expire at 2026-12-01T14:00:00Z")
                 .doesNotContain("secret-key").doesNotContain("session-token").doesNotContain("ASIAROTATING");
+        assertThat(executor.counts()[5]).as("refreshes counted; the first resolution is not one").isEqualTo(1);
     }
 
     @Test
