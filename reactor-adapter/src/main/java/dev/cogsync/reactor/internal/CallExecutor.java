@@ -216,7 +216,7 @@ public final class CallExecutor {
                             : paced(attempt(withHost, decoder, state, source), rate))
                     .retryWhen(Retry.from(signals -> signals.concatMap(signal -> backoff(signal.failure(), state,
                             policy, withHost))))
-                    .timeout(timer.after(apiCallTimeout), Mono.error(() -> apiCallTimedOut(state)))
+                    .timeout(timer.after(apiCallTimeout), Mono.error(() -> apiCallTimedOut(state, withHost)))
                     .doOnSuccess(ignored -> retryQuota.releaseAfterSuccess(state.lastTokensAcquired));
         });
     }
@@ -430,7 +430,9 @@ public final class CallExecutor {
         return Mono.delay(delay);
     }
 
-    private ApiCallTimeoutException apiCallTimedOut(Attempts state) {
+    private ApiCallTimeoutException apiCallTimedOut(Attempts state, WireRequest request) {
+        log.warn("cogsync: {} reached its API call timeout of {} ms after {} attempts", operation(request),
+                apiCallTimeout.toMillis(), state.attempts);
         ApiCallTimeoutException timeout = new ApiCallTimeoutException(apiCallTimeout, state.attempts);
         state.earlierFailures.forEach(timeout::addSuppressed);
         return timeout;

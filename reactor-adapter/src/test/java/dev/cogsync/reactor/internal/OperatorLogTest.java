@@ -114,6 +114,23 @@ class OperatorLogTest {
     }
 
     @Test
+    void aCallReachingItsDeadlineIsAWarningWithTheTimeoutAndTheAttempts() {
+        RetryPolicy policy = RetryPolicy.defaults().toBuilder().maxAttempts(5).build();
+        CallExecutor executor = new CallExecutor(transport, "h",
+                StaticCredentialsProvider.create(AwsCredentials.of("AKIDLOGTEST", "s3cr3t")),
+                SigV4Signer.create("us-east-1", "cognito-sync"), policy, policy.newQuota(), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofSeconds(20), Clock.systemUTC(), () -> 0.0, TimeoutTimer.REACTOR,
+                VIRTUAL_NANOS);
+        transport.hang().hang().hang().hang().hang();
+
+        StepVerifier.withVirtualTime(() -> call(executor)).thenAwait(Duration.ofMinutes(1))
+                .expectError(dev.cogsync.exception.ApiCallTimeoutException.class).verify(Duration.ofSeconds(10));
+
+        assertThat(log()).contains("WARN dev.cogsync.client - cogsync: UpdateRecords reached its API call timeout "
+                + "of 5000 ms after 3 attempts");
+    }
+
+    @Test
     void aFloodIsCutToTenLinesASecondAndTheRestAreCounted() {
         AtomicLong nanos = new AtomicLong(5_000_000_000L);
         OperatorLog log = new OperatorLog("dev.cogsync.test", "test", nanos::get);
