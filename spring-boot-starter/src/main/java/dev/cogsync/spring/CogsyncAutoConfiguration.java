@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
  * one, else from an AWS SDK v2 {@code IdentityProvider<AwsCredentialsIdentity>} bean (such as an SDK
  * {@code AwsCredentialsProvider}), else from the default chain. With Micrometer, {@link CogsyncMeters} on the application's
  * {@link MeterRegistry} (and its {@link ObservationRegistry}); with Spring Boot's health module, a {@code cogsync}
- * health indicator. The writer is flushed after the web server's graceful shutdown.
+ * health indicator; in a WebFlux application, {@link CogsyncProblemDetails}. The writer is flushed after the web
+ * server's graceful shutdown.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CogsyncProperties.class)
@@ -147,6 +149,19 @@ public class CogsyncAutoConfiguration {
                 writer.ifUnique(meters::bind);
                 client.ifUnique(meters::bind);
             };
+        }
+    }
+
+    /** Problem details for cogsync's errors, in a WebFlux application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.DispatcherHandler")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class ProblemDetails {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CogsyncProblemDetails cogsyncProblemDetails() {
+            return new CogsyncProblemDetails();
         }
     }
 

@@ -63,10 +63,17 @@ public final class CogsyncHealthIndicator implements ReactiveHealthIndicator {
             if (running != null) {
                 return running;
             }
+            // The probe always ends with one health (errors are judged, not thrown); the result is cached and the
+            // probe forgotten before anyone sees it, so the next check after the ttl starts a new one.
+            AtomicReference<Mono<Health>> self = new AtomicReference<>();
             Mono<Health> fresh = probe()
-                    .doOnNext(health -> cached.set(new Cached(health, nanoTime.getAsLong())))
-                    .doFinally(signal -> inFlight.set(null))
+                    .doOnNext(health -> {
+                        cached.set(new Cached(health, nanoTime.getAsLong()));
+                        inFlight.compareAndSet(self.get(), null);
+                    })
+                    .doOnCancel(() -> inFlight.compareAndSet(self.get(), null))
                     .cache();
+            self.set(fresh);
             return inFlight.compareAndSet(null, fresh) ? fresh : Mono.defer(this::health);
         });
     }

@@ -3,6 +3,7 @@ package dev.cogsync.spring;
 import dev.cogsync.auth.CredentialsProvider;
 import dev.cogsync.auth.StaticCredentialsProvider;
 import dev.cogsync.emulator.CognitoSyncEmulator;
+import dev.cogsync.emulator.FaultConfig;
 import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.Record;
 import dev.cogsync.reactor.ClientOptions;
@@ -126,15 +127,18 @@ class CogsyncAutoConfigurationTest {
     }
 
     @Test
-    void healthIsUpWhileTheServiceAnswersDownWithTheReasonOnceItStopsAndCached() {
-        runner().withPropertyValues("cogsync.health.cache-ttl=0s", "cogsync.health.timeout=5s").run(context -> {
+    void healthIsUpWhileTheServiceAnswersDownWithTheReasonWhileItFailsAndUpAgainWhenItRecovers() {
+        runner().withPropertyValues("cogsync.health.cache-ttl=0s", "cogsync.health.timeout=10s").run(context -> {
             CogsyncHealthIndicator health = context.getBean("cogsyncHealthIndicator", CogsyncHealthIndicator.class);
             assertThat(health.health().block(WAIT).getStatus()).isEqualTo(Status.UP);
 
-            emulator.close();
+            emulator.configureFaults(FaultConfig.builder().serviceUnavailable(1.0).build());
             Health down = health.health().block(WAIT);
             assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(down.getDetails()).containsKey("error");
+            assertThat(down.getDetails().get("error").toString()).contains("ServiceUnavailable");
+
+            emulator.configureFaults(FaultConfig.NONE);
+            assertThat(health.health().block(WAIT).getStatus()).isEqualTo(Status.UP);
         });
     }
 
@@ -149,12 +153,13 @@ class CogsyncAutoConfigurationTest {
             assertThat(health.health().block(WAIT).getStatus()).isEqualTo(Status.UP);
             long attempts = client.stats().listRecordsCalls();
 
-            emulator.close();
+            emulator.configureFaults(FaultConfig.builder().serviceUnavailable(1.0).build());
             now[0] += Duration.ofSeconds(9).toNanos();
             assertThat(health.health().block(WAIT).getStatus()).as("cached").isEqualTo(Status.UP);
             assertThat(client.stats().listRecordsCalls()).as("no probe within the ttl").isEqualTo(attempts);
             now[0] += Duration.ofSeconds(2).toNanos();
-            assertThat(health.health().block(WAIT).getStatus()).isEqualTo(Status.DOWN);
+            Health after = health.health().block(WAIT);
+            assertThat(after.getStatus()).as(after.toString()).isEqualTo(Status.DOWN);
         });
     }
 
