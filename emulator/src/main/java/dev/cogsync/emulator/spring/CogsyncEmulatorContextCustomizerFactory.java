@@ -1,11 +1,6 @@
 package dev.cogsync.emulator.spring;
 
-import dev.cogsync.auth.CredentialsProvider;
-import dev.cogsync.auth.StaticCredentialsProvider;
-import dev.cogsync.emulator.CognitoSyncEmulator;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -13,7 +8,6 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Starts an emulator for every test context whose test class carries {@link AutoConfigureCogsyncEmulator}.
@@ -37,15 +31,7 @@ public final class CogsyncEmulatorContextCustomizerFactory implements ContextCus
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            CognitoSyncEmulator emulator = CognitoSyncEmulator.builder().start();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cogsyncEmulator", Map.of(
-                    "cogsync.region", emulator.region(),
-                    "cogsync.endpoint-override", emulator.endpoint().toString())));
-            DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
-            beans.registerSingleton("cogsyncEmulator", emulator);
-            beans.registerDisposableBean("cogsyncEmulator", emulator::close);
-            beans.registerSingleton("cogsyncEmulatorCredentials",
-                    (CredentialsProvider) StaticCredentialsProvider.create(emulator.credentials()));
+            EmulatorWiring.wire(context);
         }
 
         @Override
