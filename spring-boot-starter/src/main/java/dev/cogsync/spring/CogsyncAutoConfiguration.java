@@ -1,6 +1,9 @@
 package dev.cogsync.spring;
 
 import dev.cogsync.auth.CredentialsProvider;
+import dev.cogsync.auth.IdentityCredentialsProvider;
+import dev.cogsync.batch.BatchLimits;
+import dev.cogsync.batch.ConflictResolver;
 import dev.cogsync.reactor.AttemptListener;
 import dev.cogsync.reactor.ClientOptions;
 import dev.cogsync.reactor.CoalescingWriter;
@@ -8,6 +11,7 @@ import dev.cogsync.reactor.CognitoSyncClient;
 import dev.cogsync.reactor.WriterListener;
 import dev.cogsync.reactor.WriterOptions;
 import dev.cogsync.reactor.micrometer.CogsyncMeters;
+import dev.cogsync.retry.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
@@ -25,7 +29,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A {@link CognitoSyncClient} and a {@link CoalescingWriter} from the {@code cogsync.*} properties, each backing
- * off when the application defines its own. Credentials come from a {@link CredentialsProvider} bean when there is
+ * off when the application defines its own. Options that are objects come from beans: a
+ * {@link dev.cogsync.auth.IdentityCredentialsProvider}, a {@link RetryPolicy}, a
+ * {@link dev.cogsync.batch.ConflictResolver}, {@link dev.cogsync.batch.BatchLimits}. Credentials come from a {@link CredentialsProvider} bean when there is
  * one, else from an AWS SDK v2 {@code IdentityProvider<AwsCredentialsIdentity>} bean (such as an SDK
  * {@code AwsCredentialsProvider}), else from the default chain. With Micrometer, {@link CogsyncMeters} on the application's
  * {@link MeterRegistry} (and its {@link ObservationRegistry}); with Spring Boot's health module, a {@code cogsync}
@@ -45,6 +51,8 @@ public class CogsyncAutoConfiguration {
      *
      * @param properties the {@code cogsync.*} properties
      * @param credentials a credentials provider bean, if the application has one
+     * @param identityCredentials a per-identity credentials provider bean (Cognito Identity), if there is one
+     * @param retryPolicy a retry policy bean, if there is one; {@code cogsync.max-attempts} adjusts it
      * @param attemptListener an attempt listener bean (such as the meters), if there is exactly one
      * @return the client, closed with the context
      */
@@ -52,6 +60,8 @@ public class CogsyncAutoConfiguration {
     @ConditionalOnMissingBean
     public CognitoSyncClient cognitoSyncClient(CogsyncProperties properties,
                                                ObjectProvider<CredentialsProvider> credentials,
+                                               ObjectProvider<IdentityCredentialsProvider> identityCredentials,
+                                               ObjectProvider<RetryPolicy> retryPolicy,
                                                ObjectProvider<AttemptListener> attemptListener) {
         ClientOptions.Builder options = ClientOptions.builder();
         PropertyMapper map = PropertyMapper.get();
@@ -64,6 +74,15 @@ public class CogsyncAutoConfiguration {
         map.from(properties.getApiCallTimeout()).to(options::apiCallTimeout);
         map.from(properties.getAdaptiveRate()).to(options::adaptiveRate);
         map.from(properties.getConnectionPoolMetrics()).to(options::connectionPoolMetrics);
+        map.from(properties.getPendingAcquireMaxCount()).to(options::pendingAcquireMaxCount);
+        map.from(properties.getPendingAcquireTimeout()).to(options::pendingAcquireTimeout);
+        map.from(properties.getMaxIdleTime()).to(options::maxIdleTime);
+        map.from(properties.getEvictionInterval()).to(options::evictionInterval);
+        map.from(properties.getUserAgentSuffix()).to(options::userAgentSuffix);
+        RetryPolicy retry = retryPolicy.getIfUnique(RetryPolicy::defaults);
+        options.retryPolicy(properties.getMaxAttempts() == null ? retry
+                : retry.toBuilder().maxAttempts(properties.getMaxAttempts()).build());
+        map.from(identityCredentials.getIfUnique()).to(options::identityCredentialsProvider);
         map.from(credentials.getIfUnique()).to(options::credentialsProvider);
         map.from(attemptListener.getIfUnique()).to(options::attemptListener);
         return CognitoSyncClient.create(options.build());
@@ -74,12 +93,16 @@ public class CogsyncAutoConfiguration {
      *
      * @param client the client it writes through
      * @param properties the {@code cogsync.writer.*} properties
+     * @param conflictResolver a conflict resolver bean for managed writes, if there is one
+     * @param batchLimits the caps on one request as a bean, if there is one
      * @param listener a writer listener bean (such as the meters), if there is exactly one
      * @return the writer
      */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     public CoalescingWriter coalescingWriter(CognitoSyncClient client, CogsyncProperties properties,
+                                             ObjectProvider<ConflictResolver> conflictResolver,
+                                             ObjectProvider<BatchLimits> batchLimits,
                                              ObjectProvider<WriterListener> listener) {
         CogsyncProperties.Writer writer = properties.getWriter();
         WriterOptions.Builder options = WriterOptions.builder();
@@ -95,6 +118,14 @@ public class CogsyncAutoConfiguration {
         map.from(writer.getOverloadWaitTimeout()).to(options::overloadWaitTimeout);
         map.from(writer.getCloseTimeout()).to(options::closeTimeout);
         map.from(writer.getDeviceId()).to(options::deviceId);
+        map.from(writer.getAdaptiveRate()).to(options::adaptiveRate);
+        map.from(writer.getMaxPendingBytesPerDataset()).to(options::maxPendingBytesPerDataset);
+        map.from(writer.getIdleTimeout()).to(options::idleTimeout);
+        map.from(writer.getMaxWaitingWrites()).to(options::maxWaitingWrites);
+        map.from(writer.getMaxConflictRetries()).to(options::maxConflictRetries);
+        map.from(writer.getSubmitAllConcurrency()).to(options::submitAllConcurrency);
+        map.from(conflictResolver.getIfUnique()).to(options::conflictResolver);
+        map.from(batchLimits.getIfUnique()).to(options::batchLimits);
         map.from(listener.getIfUnique()).to(options::listener);
         return CoalescingWriter.create(client, options.build());
     }

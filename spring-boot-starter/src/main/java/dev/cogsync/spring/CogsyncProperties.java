@@ -33,6 +33,18 @@ public class CogsyncProperties {
     private Boolean adaptiveRate;
     /** Whether the client's connection pool publishes Reactor Netty's pool meters (needs Micrometer). */
     private Boolean connectionPoolMetrics;
+    /** Most requests waiting for a connection; more fail at once. */
+    private Integer pendingAcquireMaxCount;
+    /** Longest wait for a connection. */
+    private Duration pendingAcquireTimeout;
+    /** Idle time after which a pooled connection is closed. */
+    private Duration maxIdleTime;
+    /** How often idle connections are closed in the background. */
+    private Duration evictionInterval;
+    /** Appended to the User-Agent header. */
+    private String userAgentSuffix;
+    /** Attempts of a client call, the first included (the retry policy's maxAttempts). */
+    private Integer maxAttempts;
     /** The writer's options. */
     private final Writer writer = new Writer();
     /** The health indicator's options. */
@@ -70,6 +82,18 @@ public class CogsyncProperties {
         private Duration closeTimeout;
         /** The device id sent with every UpdateRecords. */
         private String deviceId;
+        /** Whether each identity's send rate adapts to throttling. */
+        private Boolean adaptiveRate;
+        /** Most estimated bytes pending in one dataset. */
+        private Long maxPendingBytesPerDataset;
+        /** Idle time after which a dataset's state is evicted. */
+        private Duration idleTimeout;
+        /** Most writes waiting for room under WAIT. */
+        private Integer maxWaitingWrites;
+        /** Most times a managed write is resolved and retried after conflicts. */
+        private Integer maxConflictRetries;
+        /** Writes of one submitAll stream pending at once. */
+        private Integer submitAllConcurrency;
 
         /** @return {@code cogsync.writer.write-timeout}, or {@code null} for the library default */
         public Duration getWriteTimeout() {
@@ -179,6 +203,66 @@ public class CogsyncProperties {
         /** @param deviceId {@code cogsync.writer.device-id} */
         public void setDeviceId(String deviceId) {
             this.deviceId = deviceId;
+        }
+
+        /** @return {@code cogsync.writer.adaptive-rate}, or {@code null} for the library default */
+        public Boolean getAdaptiveRate() {
+            return adaptiveRate;
+        }
+
+        /** @param adaptiveRate {@code cogsync.writer.adaptive-rate} */
+        public void setAdaptiveRate(Boolean adaptiveRate) {
+            this.adaptiveRate = adaptiveRate;
+        }
+
+        /** @return {@code cogsync.writer.max-pending-bytes-per-dataset}, or {@code null} for the library default */
+        public Long getMaxPendingBytesPerDataset() {
+            return maxPendingBytesPerDataset;
+        }
+
+        /** @param maxPendingBytesPerDataset {@code cogsync.writer.max-pending-bytes-per-dataset} */
+        public void setMaxPendingBytesPerDataset(Long maxPendingBytesPerDataset) {
+            this.maxPendingBytesPerDataset = maxPendingBytesPerDataset;
+        }
+
+        /** @return {@code cogsync.writer.idle-timeout}, or {@code null} for the library default */
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        /** @param idleTimeout {@code cogsync.writer.idle-timeout} */
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        /** @return {@code cogsync.writer.max-waiting-writes}, or {@code null} for the library default */
+        public Integer getMaxWaitingWrites() {
+            return maxWaitingWrites;
+        }
+
+        /** @param maxWaitingWrites {@code cogsync.writer.max-waiting-writes} */
+        public void setMaxWaitingWrites(Integer maxWaitingWrites) {
+            this.maxWaitingWrites = maxWaitingWrites;
+        }
+
+        /** @return {@code cogsync.writer.max-conflict-retries}, or {@code null} for the library default */
+        public Integer getMaxConflictRetries() {
+            return maxConflictRetries;
+        }
+
+        /** @param maxConflictRetries {@code cogsync.writer.max-conflict-retries} */
+        public void setMaxConflictRetries(Integer maxConflictRetries) {
+            this.maxConflictRetries = maxConflictRetries;
+        }
+
+        /** @return {@code cogsync.writer.submit-all-concurrency}, or {@code null} for the library default */
+        public Integer getSubmitAllConcurrency() {
+            return submitAllConcurrency;
+        }
+
+        /** @param submitAllConcurrency {@code cogsync.writer.submit-all-concurrency} */
+        public void setSubmitAllConcurrency(Integer submitAllConcurrency) {
+            this.submitAllConcurrency = submitAllConcurrency;
         }
     }
 
@@ -322,5 +406,64 @@ public class CogsyncProperties {
     /** @return the {@code cogsync.health.*} properties */
     public Health getHealth() {
         return health;
+    }
+    /** @return {@code cogsync.pending-acquire-max-count}, or {@code null} for the library default */
+    public Integer getPendingAcquireMaxCount() {
+        return pendingAcquireMaxCount;
+    }
+
+    /** @param pendingAcquireMaxCount {@code cogsync.pending-acquire-max-count} */
+    public void setPendingAcquireMaxCount(Integer pendingAcquireMaxCount) {
+        this.pendingAcquireMaxCount = pendingAcquireMaxCount;
+    }
+
+    /** @return {@code cogsync.pending-acquire-timeout}, or {@code null} for the library default */
+    public Duration getPendingAcquireTimeout() {
+        return pendingAcquireTimeout;
+    }
+
+    /** @param pendingAcquireTimeout {@code cogsync.pending-acquire-timeout} */
+    public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+        this.pendingAcquireTimeout = pendingAcquireTimeout;
+    }
+
+    /** @return {@code cogsync.max-idle-time}, or {@code null} for the library default */
+    public Duration getMaxIdleTime() {
+        return maxIdleTime;
+    }
+
+    /** @param maxIdleTime {@code cogsync.max-idle-time} */
+    public void setMaxIdleTime(Duration maxIdleTime) {
+        this.maxIdleTime = maxIdleTime;
+    }
+
+    /** @return {@code cogsync.eviction-interval}, or {@code null} for the library default */
+    public Duration getEvictionInterval() {
+        return evictionInterval;
+    }
+
+    /** @param evictionInterval {@code cogsync.eviction-interval} */
+    public void setEvictionInterval(Duration evictionInterval) {
+        this.evictionInterval = evictionInterval;
+    }
+
+    /** @return {@code cogsync.user-agent-suffix}, or {@code null} for the library default */
+    public String getUserAgentSuffix() {
+        return userAgentSuffix;
+    }
+
+    /** @param userAgentSuffix {@code cogsync.user-agent-suffix} */
+    public void setUserAgentSuffix(String userAgentSuffix) {
+        this.userAgentSuffix = userAgentSuffix;
+    }
+
+    /** @return {@code cogsync.max-attempts}, or {@code null} for the library default */
+    public Integer getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    /** @param maxAttempts {@code cogsync.max-attempts} */
+    public void setMaxAttempts(Integer maxAttempts) {
+        this.maxAttempts = maxAttempts;
     }
 }

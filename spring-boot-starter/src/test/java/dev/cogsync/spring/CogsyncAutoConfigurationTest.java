@@ -50,8 +50,10 @@ class CogsyncAutoConfigurationTest {
     @Test
     void propertiesBecomeTheClientAndWriterOptionsAndTheWriterWritesWithTheCredentialsBean() {
         runner().withPropertyValues("cogsync.max-connections=7", "cogsync.api-call-timeout=45s",
+                        "cogsync.max-attempts=5", "cogsync.max-idle-time=20s",
                         "cogsync.writer.write-timeout=3s", "cogsync.writer.overload-policy=wait",
-                        "cogsync.writer.max-pending-patches=500")
+                        "cogsync.writer.max-pending-patches=500", "cogsync.writer.max-conflict-retries=2",
+                        "cogsync.writer.idle-timeout=90s")
                 .run(context -> {
                     CognitoSyncClient client = context.getBean(CognitoSyncClient.class);
                     CoalescingWriter writer = context.getBean(CoalescingWriter.class);
@@ -62,6 +64,10 @@ class CogsyncAutoConfigurationTest {
                     assertThat(writer.options().writeTimeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(writer.options().overloadPolicy()).isEqualTo(OverloadPolicy.WAIT);
                     assertThat(writer.options().maxPendingPatches()).isEqualTo(500);
+                    assertThat(writer.options().maxConflictRetries()).isEqualTo(2);
+                    assertThat(writer.options().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+                    assertThat(client.options().retryPolicy().maxAttempts()).isEqualTo(5);
+                    assertThat(client.options().maxIdleTime()).isEqualTo(Duration.ofSeconds(20));
 
                     Record written = writer.put(DATASET, "theme", "dark").block(WAIT);
                     assertThat(written.syncCount()).isEqualTo(1);
