@@ -1,14 +1,19 @@
-package dev.cogsync.benchmarks.load;
+package dev.cogsync.emulator.junit;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * Lets slf4j-simple write to the console from event loops, where the client and the emulator log the rare error,
- * and allows one lock inside Netty's allocator, below; every other blocking call on a non-blocking thread fails
- * the test that made it.
+ * For tests under BlockHound (an optional dependency of this module; register it in
+ * {@code META-INF/services/reactor.blockhound.integration.BlockHoundIntegration}): lets slf4j-simple write to the
+ * console from event loops, where the client and the emulator log the rare error, and allows one lock inside
+ * Netty's allocator, below. Every other blocking call on a non-blocking thread fails the test that made it.
  */
 public final class TestLoggingBlockHoundIntegration implements BlockHoundIntegration {
+
+    /** Created by BlockHound through {@code META-INF/services}. */
+    public TestLoggingBlockHoundIntegration() {
+    }
 
     @Override
     public void applyTo(BlockHound.Builder builder) {
