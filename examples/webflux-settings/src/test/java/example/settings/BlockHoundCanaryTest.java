@@ -10,7 +10,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Proves BlockHound is on for these tests: blocking on a Reactor thread is reported. */
-class CanaryTest {
+class BlockHoundCanaryTest {
 
     @Test
     void blockingOnAReactorThreadIsReported() {
