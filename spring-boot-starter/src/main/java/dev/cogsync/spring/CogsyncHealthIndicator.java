@@ -88,11 +88,9 @@ public final class CogsyncHealthIndicator implements ReactiveHealthIndicator {
     /** Any answer of the service but a refusal of the credentials means the endpoint and credentials work. */
     static Health judge(Throwable error) {
         if (error instanceof CognitoSyncServiceException service && !(error instanceof NotAuthorizedException)
-                && !service.isTransient() && !service.isThrottling()) {
-            return Health.up().withDetail("endpoint", "answered " + service.errorCode()).build();
-        }
-        if (error instanceof CognitoSyncServiceException service && service.isThrottling()) {
-            return Health.up().withDetail("endpoint", "answered, throttling").build();
+                && !service.isTransient()) {
+            return Health.up().withDetail("endpoint", service.isThrottling() ? "answered, throttling"
+                    : "answered " + service.errorCode()).build();
         }
         return Health.down(error).build();
     }

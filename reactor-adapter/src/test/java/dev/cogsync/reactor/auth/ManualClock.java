@@ -7,15 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, shared by whatever it is given to (an emulator, a client, a cache). */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    /**
+     * A clock standing at {@code start}.
+     *
+     * @param start the first instant it reads
+     */
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    /**
+     * Moves the clock forward.
+     *
+     * @param duration how far
+     */
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
