@@ -26,7 +26,8 @@ final class WriteCall extends Operators.MonoSubscriber<Record, Record> {
 
     private Runnable cancelAction;
     private boolean cancelRequested;
-    private WriterListener listener = WriterListener.NONE;
+    /** Written last in {@link #observe}, read first: whoever sees the listener sees the timer and start too. */
+    private volatile WriterListener listener = WriterListener.NONE;
     private WriterTimer timer;
     private long acceptedNanos;
     @SuppressWarnings("unused") // through REPORTED
@@ -47,13 +48,8 @@ final class WriteCall extends Operators.MonoSubscriber<Record, Record> {
 
     /** Delivers the record written; ignored after a cancel. */
     void success(Record record) {
-        if (!isCancelled() && report()) {
-            long nanos = elapsed();
-            try {
-                listener.writeSucceeded(nanos);
-            } catch (RuntimeException ignored) {
-                // A listener's failure is not the write's.
-            }
+        if (!isCancelled()) {
+            report(null, false);
         }
         complete(record);
     }
@@ -61,25 +57,32 @@ final class WriteCall extends Operators.MonoSubscriber<Record, Record> {
     /** Delivers a failure; dropped silently after a cancel, since nobody listens any more. */
     void error(Throwable error) {
         if (!isCancelled()) {
-            if (report()) {
-                long nanos = elapsed();
-                try {
-                    listener.writeFailed(error, nanos);
-                } catch (RuntimeException ignored) {
-                    // A listener's failure is not the write's.
-                }
-            }
+            report(error, false);
             actual.onError(error);
         }
     }
 
-    /** Whether this is the first outcome to be reported: a write ends once, however its ends race. */
-    private boolean report() {
-        return listener != WriterListener.NONE && REPORTED.compareAndSet(this, 0, 1);
-    }
-
-    private long elapsed() {
-        return timer.nanoTime() - acceptedNanos;
+    /**
+     * Tells the listener how the write ended, once: a write ends once, however its ends race. A listener's failure
+     * is not the write's, so it is dropped.
+     */
+    private void report(Throwable error, boolean cancelled) {
+        WriterListener observer = listener;
+        if (observer == WriterListener.NONE || !REPORTED.compareAndSet(this, 0, 1)) {
+            return;
+        }
+        long nanos = timer.nanoTime() - acceptedNanos;
+        try {
+            if (cancelled) {
+                observer.writeCancelled(nanos);
+            } else if (error != null) {
+                observer.writeFailed(error, nanos);
+            } else {
+                observer.writeSucceeded(nanos);
+            }
+        } catch (RuntimeException ignored) {
+            // Dropped: see above.
+        }
     }
 
     /** Sets what a cancel does from now on; runs it at once when the caller has already cancelled. */
@@ -97,13 +100,7 @@ final class WriteCall extends Operators.MonoSubscriber<Record, Record> {
     @Override
     public void cancel() {
         super.cancel();
-        if (report()) {
-            try {
-                listener.writeCancelled(elapsed());
-            } catch (RuntimeException ignored) {
-                // A listener's failure is not the write's.
-            }
-        }
+        report(null, true);
         Runnable action;
         synchronized (this) {
             if (cancelRequested) {
