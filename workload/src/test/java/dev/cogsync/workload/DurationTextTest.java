@@ -1,4 +1,4 @@
-package dev.cogsync.benchmarks.load;
+package dev.cogsync.workload;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
