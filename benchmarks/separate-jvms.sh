@@ -37,11 +37,12 @@ endpoint=$(sed -n 's/^listening on //p' "$log" | head -1)
 
 export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
 # The SDK with its Netty client: the SDK and Netty 4.1, nothing of cogsync's Netty 4.2.
-java -Xms1g -Xmx1g -cp "benchmarks/target/classes:$(cat "$classpath_file")" \
-    dev.cogsync.benchmarks.peer.SdkLoad "$endpoint" "$writers" "$datasets" "$warmup" "$measure"
+# Its classes, the workload model and core from the build; the SDK, Reactor's core and Jackson's from Maven.
+java -Xms1g -Xmx1g -cp "benchmarks/target/classes:workload/target/classes:core/target/classes:$(cat "$classpath_file")" \
+    dev.cogsync.benchmarks.peer.SdkLoad "$endpoint" "$writers" "$datasets" "${warmup}s" "${measure}s"
 # The SDK with its CRT client, from the benchmarks jar (which has no Netty client of the SDK's).
 java -Xms1g -Xmx1g -cp "$benchmarks_jar" \
-    dev.cogsync.benchmarks.peer.SdkLoad "$endpoint" "$writers" "$datasets" "$warmup" "$measure"
+    dev.cogsync.benchmarks.peer.SdkLoad "$endpoint" "$writers" "$datasets" "${warmup}s" "${measure}s"
 # cogsync's coalescer (managed puts), each writer owning one key, 32-byte values.
 keys=$(( (writers + datasets - 1) / datasets ))
 rate=$(java -Xms1g -Xmx1g -jar "$benchmarks_jar" load --endpoint "$endpoint" --writers "$writers" \

@@ -2,7 +2,6 @@ package dev.cogsync.benchmarks;
 
 import dev.cogsync.benchmarks.drivers.CeilingDriver;
 import dev.cogsync.benchmarks.drivers.Emulators;
-import dev.cogsync.benchmarks.drivers.Workload;
 import dev.cogsync.emulator.CognitoSyncEmulator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +45,7 @@ public class CeilingBenchmark {
     @Setup(Level.Trial)
     public void start() {
         emulator = Emulators.start();
-        driver = new CeilingDriver(emulator, new Workload(inFlight, Drivers.VALUE_BYTES), batch);
+        driver = new CeilingDriver(emulator, Drivers.VALUE_BYTES, batch);
         driver.prepare(inFlight);
         loop = new ClosedLoop(driver, inFlight, batch);
     }

@@ -133,6 +133,19 @@ public final class Workload {
         return prefix + ":" + String.format("%08x-0000-4000-8000-000000000000", identity);
     }
 
+    /**
+     * Dataset {@code index} of a test with one injector and synthetic identities.
+     *
+     * @param identityPoolId the identity pool
+     * @param index from 0
+     * @return {@code load-<index>} of identity {@code index / 20}
+     * @throws dev.cogsync.exception.ValidationException when the pool id cannot name it
+     */
+    public static DatasetRef dataset(String identityPoolId, int index) {
+        return DatasetRef.of(identityPoolId, identityId(identityPoolId, index / DATASETS_PER_IDENTITY),
+                "load-" + index);
+    }
+
     /** @return the identity pool of every dataset */
     public String identityPoolId() {
         return identityPoolId;

@@ -4,10 +4,12 @@ import dev.cogsync.auth.AwsCredentials;
 import dev.cogsync.auth.SigV4Signer;
 import dev.cogsync.emulator.CognitoSyncEmulator;
 import dev.cogsync.model.DatasetRef;
+import dev.cogsync.model.ListRecordsRequest;
 import dev.cogsync.protocol.HttpHeader;
 import dev.cogsync.protocol.ResourcePaths;
 import dev.cogsync.protocol.WireRequest;
 import dev.cogsync.reactor.CognitoSyncClient;
+import dev.cogsync.workload.Workload;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import reactor.core.publisher.Mono;
@@ -15,6 +17,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class CeilingDriver implements Driver {
     private static final int COUNT_WIDTH = 19;
 
     private final CognitoSyncEmulator emulator;
-    private final Workload workload;
+    private final int valueBytes;
     private final int patchesPerRequest;
     private final SigV4Signer signer;
     private final AwsCredentials credentials;
@@ -48,12 +51,12 @@ public final class CeilingDriver implements Driver {
      * Creates the driver.
      *
      * @param emulator the target
-     * @param workload who writes what; only the value size is used, every writer has a dataset of its own
+     * @param valueBytes the size of every value
      * @param patchesPerRequest patches in every request
      */
-    public CeilingDriver(CognitoSyncEmulator emulator, Workload workload, int patchesPerRequest) {
+    public CeilingDriver(CognitoSyncEmulator emulator, int valueBytes, int patchesPerRequest) {
         this.emulator = emulator;
-        this.workload = workload;
+        this.valueBytes = valueBytes;
         this.patchesPerRequest = patchesPerRequest;
         this.signer = SigV4Signer.create(emulator.region(), "cognito-sync");
         this.credentials = emulator.credentials();
@@ -80,23 +83,25 @@ public final class CeilingDriver implements Driver {
         pool = ConnectionProvider.builder("ceiling").maxConnections(Math.max(16, count)).build();
         http = HttpClient.create(pool).disableRetry(true);
         writers = new Writer[count];
-        try (CognitoSyncClient setup = CogsyncClients.create(emulator, 16)) {
+        // The shared workload with a dataset per writer, each writing the same keys with every request.
+        Workload workload = Workload.builder().writers(count).datasets(count).keys(patchesPerRequest)
+                .valueBytes(valueBytes).build();
+        String value = workload.cursor(0).value();
+        try (CognitoSyncClient setup = SenderDriver.client(emulator, 16)) {
             for (int w = 0; w < count; w++) {
-                DatasetRef dataset = DatasetRef.of(Workload.POOL,
-                        String.format("us-east-1:%08x-0000-4000-8000-0000000000ce", w / 16), "ceiling-" + w);
-                String token = setup.listRecords(dev.cogsync.model.ListRecordsRequest.of(dataset)).block()
+                DatasetRef dataset = workload.datasetOf(w);
+                String token = setup.listRecords(ListRecordsRequest.of(dataset)).block(Duration.ofSeconds(30))
                         .syncSessionToken();
-                writers[w] = template(ResourcePaths.dataset(dataset), token);
+                writers[w] = template(ResourcePaths.dataset(dataset), token, value);
             }
         }
     }
 
-    private Writer template(String path, String token) {
+    private Writer template(String path, String token, String value) {
         StringBuilder json = new StringBuilder("{\"RecordPatches\":[");
         List<Integer> slots = new ArrayList<>();
-        String value = workload.value();
         for (int i = 0; i < patchesPerRequest; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"Op\":\"replace\",\"Key\":\"key-").append(i)
+            json.append(i == 0 ? "" : ",").append("{\"Op\":\"replace\",\"Key\":\"").append(Workload.key(i))
                     .append("\",\"Value\":\"").append(value).append("\",\"SyncCount\":");
             slots.add(json.length());
             json.append(" ".repeat(COUNT_WIDTH)).append('}');

@@ -1,5 +1,6 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.UsageException;
 import java.io.PrintStream;
 import java.util.Objects;
 

@@ -1,5 +1,8 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.PatchSender;
+import dev.cogsync.workload.Workload;
+import dev.cogsync.workload.WriterCursor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -62,7 +65,7 @@ final class LoadDriver {
         tally.submitted();
         long start = System.nanoTime();
         // Deferred so that even a sender that throws instead of signalling fails this patch alone.
-        return Mono.defer(() -> sender.send(cursor.dataset(), key, value))
+        return Mono.defer(() -> sender.put(cursor.dataset(), key, value))
                 .then(Mono.fromSupplier(() -> {
                     tally.acknowledged(System.nanoTime() - start);
                     return Boolean.TRUE;

@@ -1,5 +1,7 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.PatchMode;
+import dev.cogsync.workload.Workload;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import java.util.Objects;
  * @param duration how long to submit patches, or {@code null} when {@code patches} is set; default 10 s
  * @param warmup how long the writers run before measuring, uncounted, so that the JIT compiler has done its work;
  *     default 5 s, zero for none
- * @param mode how patches are sent; default {@link Mode#COALESCED}
+ * @param mode how patches are sent; default {@link PatchMode#COALESCED}
  * @param throttleRps the embedded emulator's rate limit per identity in requests per second, 0 (the default) for
  *     none
  * @param faultRate the embedded emulator's fault probability per request, 0 (the default) for none
@@ -34,14 +36,14 @@ import java.util.Objects;
  * @param json where to write the summary as JSON, or {@code null} (the default) for nowhere
  */
 record LoadOptions(URI endpoint, String region, String identityPoolId, int writers, int datasets, int keys,
-                   int valueBytes, Long patches, Duration duration, Duration warmup, Mode mode, double throttleRps,
+                   int valueBytes, Long patches, Duration duration, Duration warmup, PatchMode mode, double throttleRps,
                    double faultRate, double throttleProbability, Duration writeTimeout, boolean cognitoIdentity, long seed,
                    Path json) {
 
     /** The default signing region. */
     static final String DEFAULT_REGION = "us-east-1";
     /** The default identity pool: any well-formed id will do for the emulator. */
-    static final String DEFAULT_IDENTITY_POOL_ID = "us-east-1:c0651ec0-0000-4000-8000-000000000000";
+    static final String DEFAULT_IDENTITY_POOL_ID = Workload.DEFAULT_IDENTITY_POOL_ID;
     /** The default number of writers. */
     static final int DEFAULT_WRITERS = 256;
     /** The default number of datasets. */
@@ -158,7 +160,7 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
         private Long patches;
         private Duration duration = DEFAULT_DURATION;
         private Duration warmup = DEFAULT_WARMUP;
-        private Mode mode = Mode.COALESCED;
+        private PatchMode mode = PatchMode.COALESCED;
         private double throttleRps;
         private double faultRate;
         private double throttleProbability;
@@ -224,7 +226,7 @@ record LoadOptions(URI endpoint, String region, String identityPoolId, int write
             return this;
         }
 
-        Builder mode(Mode mode) {
+        Builder mode(PatchMode mode) {
             this.mode = mode;
             return this;
         }

@@ -1,5 +1,9 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.DurationText;
+import dev.cogsync.workload.PatchMode;
+import dev.cogsync.workload.UsageException;
+import dev.cogsync.workload.Workload;
 import dev.cogsync.endpoint.Endpoint;
 import dev.cogsync.exception.ValidationException;
 
@@ -34,8 +38,12 @@ final class LoadOptionsParser {
               --identity-pool-id ID   identity pool (default us-east-1:c0651ec0-0000-4000-8000-000000000000)
             Workload:
               --mode MODE             coalesced: managed puts through one CoalescingWriter (default)
-                                      per-patch: ListRecords, then one UpdateRecords per patch, listing again
-                                      on a conflict (up to 5 times)
+                                      explicit: submits through one CoalescingWriter, each carrying the
+                                      sync count the key's last write returned
+                                      plain: one UpdateRecords per patch, carrying the key's last sync count
+                                      and the dataset's session token
+                                      per-patch: ListRecords, then one UpdateRecords per patch
+                                      Modes that carry counts list again on a conflict (up to 5 times)
               --writers N             concurrent writers (default 256)
               --datasets N            datasets, 20 per identity; writer i writes dataset i mod N (default 4)
               --keys N                keys per dataset; writers of a dataset split its keys (default 64).
@@ -242,12 +250,8 @@ final class LoadOptionsParser {
         return text;
     }
 
-    private static Mode mode(String text) throws UsageException {
-        Mode mode = Mode.fromOptionValue(text);
-        if (mode == null) {
-            throw new UsageException("--mode: must be coalesced or per-patch, was \"" + text + "\"");
-        }
-        return mode;
+    private static PatchMode mode(String text) throws UsageException {
+        return PatchMode.fromOptionValue("--mode", text);
     }
 
     private static int integer(String name, String text, int min, int max) throws UsageException {
@@ -293,11 +297,7 @@ final class LoadOptionsParser {
     }
 
     private static Duration parseDuration(String name, String text, String examples) throws UsageException {
-        try {
-            return DurationText.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": must be a duration such as " + examples + ", was \"" + text + "\"");
-        }
+        return DurationText.parse(name, text, examples);
     }
 
     private static double positiveNumber(String name, String text) throws UsageException {

@@ -1,5 +1,9 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.reactor.WriterOptions;
+import dev.cogsync.workload.PatchMode;
+import dev.cogsync.workload.PatchSender;
+import dev.cogsync.workload.Workload;
 import dev.cogsync.reactor.ClientStats;
 
 import java.io.IOException;
@@ -22,6 +26,9 @@ final class LoadSession {
 
     /** How long an interrupted run may take to drain, shut down and print before the JVM exits anyway. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(60);
+    /** How long the sender may take to close: the writer's own close timeout, plus a margin against a bug there. */
+    private static final Duration CLOSE_TIMEOUT =
+            PatchMode.HARNESS_WRITER_OPTIONS.closeTimeout().plus(Duration.ofSeconds(10));
 
     private final LoadOptions options;
     private final PrintStream out;
@@ -109,7 +116,14 @@ final class LoadSession {
             return null;
         }
         try {
-            workload = Workload.create(options, target.identities(options.datasets(), options.identityPoolId()));
+            workload = Workload.builder()
+                    .identityPoolId(options.identityPoolId())
+                    .writers(options.writers())
+                    .datasets(options.datasets())
+                    .keys(options.keys())
+                    .valueBytes(options.valueBytes())
+                    .identities(target.identities(options.datasets(), options.identityPoolId()))
+                    .build();
         } catch (RuntimeException e) {
             err.println("load: cannot start: creating identities failed: " + e.getMessage());
             target.close();
@@ -128,9 +142,7 @@ final class LoadSession {
                 return null;
             }
             err.println("load: " + SummaryTable.describe(options) + ", against " + target.description());
-            PatchSender sender = options.mode() == Mode.COALESCED
-                    ? new CoalescedSender(target.client(), options.writeTimeout(), options.datasets())
-                    : new PerPatchSender(target.client());
+            PatchSender sender = options.mode().sender(target.client(), writerOptions(options));
             try {
                 if (!options.warmup().isZero()) {
                     // Same writers, sender and client as the measured phase; only the tally is thrown away.
@@ -140,7 +152,8 @@ final class LoadSession {
                 before = target.client().stats();
                 elapsed = await(new LoadDriver(workload, sender, budget, tally).start(), tally, budget, "load");
             } finally {
-                sender.close();
+                // close() ends every write within its own timeout; the margin only guards against a bug there.
+                sender.close().block(CLOSE_TIMEOUT);
             }
             after = target.client().stats();
         } catch (ExecutionException e) {
@@ -148,6 +161,20 @@ final class LoadSession {
             return null;
         }
         return LoadSummary.of(options, target.description(), tally, before, after, elapsed, interrupted);
+    }
+
+    /**
+     * The writer options of a run, in the modes that coalesce: every harness's, with the run's write timeout and
+     * room for all of its datasets at once.
+     */
+    static WriterOptions writerOptions(LoadOptions options) {
+        WriterOptions defaults = PatchMode.HARNESS_WRITER_OPTIONS;
+        WriterOptions.Builder builder = defaults.toBuilder()
+                .maxActiveDatasets(Math.max(defaults.maxActiveDatasets(), options.datasets()));
+        if (options.writeTimeout() != null) {
+            builder.writeTimeout(options.writeTimeout());
+        }
+        return builder.build();
     }
 
     /** Waits for the writers on the main thread, showing progress meanwhile. */

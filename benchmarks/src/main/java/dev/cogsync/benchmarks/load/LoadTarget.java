@@ -1,5 +1,6 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.Workload;
 import dev.cogsync.auth.CredentialsProvider;
 import dev.cogsync.auth.StaticCredentialsProvider;
 import dev.cogsync.emulator.CognitoSyncEmulator;
@@ -156,7 +157,7 @@ final class LoadTarget implements AutoCloseable {
         if (identities == null) {
             return null;
         }
-        int count = (datasets + Workload.DATASETS_PER_IDENTITY - 1) / Workload.DATASETS_PER_IDENTITY;
+        int count = Workload.identitiesFor(datasets);
         return Flux.range(0, count).flatMapSequential(i -> identities.getId(identityPoolId, Map.of()), 64)
                 .collectList().block(PREFLIGHT_TIMEOUT);
     }

@@ -1,5 +1,7 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.PatchSender;
+import dev.cogsync.workload.Workload;
 import dev.cogsync.exception.InternalErrorException;
 import dev.cogsync.model.DatasetRef;
 import org.junit.jupiter.api.Test;
@@ -18,26 +20,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The writer loops against fake senders: budgets, concurrency, failures, and no busy loop. */
 class LoadDriverTest {
 
-    private static final Workload WORKLOAD = Workload.create(LoadOptions.builder().writers(8).datasets(2).keys(16)
-            .build());
+    private static final Workload WORKLOAD = Workload.builder().writers(8).datasets(2).keys(16).build();
 
     /** A sender that answers after a millisecond, and records how many patches it holds at once. */
-    private static final class SlowSender implements PatchSender {
+    private static final class SlowSender implements PutOnly {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
         final Set<String> writes = ConcurrentHashMap.newKeySet();
 
         @Override
-        public Mono<?> send(DatasetRef dataset, String key, String value) {
+        public Mono<Long> put(DatasetRef dataset, String key, String value) {
             return Mono.defer(() -> {
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 writes.add(dataset.datasetName() + "/" + key);
                 return Mono.delay(Duration.ofMillis(1));
             }).doOnTerminate(inFlight::decrementAndGet);
         }
+    }
+
+    /** A sender of which only {@code put} is used: the driver never removes, and closing is its owner's job. */
+    private interface PutOnly extends PatchSender {
+        @Override
+        default Mono<Long> remove(DatasetRef dataset, String key) {
+            return Mono.error(new AssertionError("the load driver only puts"));
+        }
 
         @Override
-        public void close() {
+        default Mono<Void> close() {
+            return Mono.empty();
         }
     }
 
@@ -74,15 +84,11 @@ class LoadDriverTest {
     @Test
     void failedPatchesAreCountedByErrorAndTheWritersCarryOn() throws Exception {
         AtomicLong sent = new AtomicLong();
-        PatchSender everyOtherFails = new PatchSender() {
+        PatchSender everyOtherFails = new PutOnly() {
             @Override
-            public Mono<?> send(DatasetRef dataset, String key, String value) {
+            public Mono<Long> put(DatasetRef dataset, String key, String value) {
                 return Mono.delay(Duration.ofMillis(1)).flatMap(tick -> sent.incrementAndGet() % 2 == 0
                         ? Mono.error(new InternalErrorException(500, "boom", null, 3)) : Mono.just(tick));
-            }
-
-            @Override
-            public void close() {
             }
         };
         Tally tally = new Tally();
@@ -96,14 +102,10 @@ class LoadDriverTest {
 
     @Test
     void aSenderThatFailsAtOnceDoesNotTurnWritersIntoBusyLoops() throws Exception {
-        PatchSender refusing = new PatchSender() {
+        PatchSender refusing = new PutOnly() {
             @Override
-            public Mono<?> send(DatasetRef dataset, String key, String value) {
+            public Mono<Long> put(DatasetRef dataset, String key, String value) {
                 return Mono.error(new IllegalStateException("refused at once"));
-            }
-
-            @Override
-            public void close() {
             }
         };
         Tally tally = new Tally();
@@ -117,14 +119,10 @@ class LoadDriverTest {
 
     @Test
     void aSenderThatThrowsFailsThatPatchAlone() throws Exception {
-        PatchSender throwing = new PatchSender() {
+        PatchSender throwing = new PutOnly() {
             @Override
-            public Mono<?> send(DatasetRef dataset, String key, String value) {
+            public Mono<Long> put(DatasetRef dataset, String key, String value) {
                 throw new UnsupportedOperationException("not a Mono");
-            }
-
-            @Override
-            public void close() {
             }
         };
         Tally tally = new Tally();

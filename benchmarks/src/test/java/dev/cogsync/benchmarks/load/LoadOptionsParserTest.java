@@ -1,5 +1,7 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.PatchMode;
+import dev.cogsync.workload.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +43,7 @@ class LoadOptionsParserTest {
         assertThat(options.patches()).isNull();
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(options.mode()).isEqualTo(Mode.COALESCED);
+        assertThat(options.mode()).isEqualTo(PatchMode.COALESCED);
         assertThat(options.throttleRps()).isZero();
         assertThat(options.faultRate()).isZero();
         assertThat(options.seed()).isZero();
@@ -58,7 +60,7 @@ class LoadOptionsParserTest {
                 "--throttle-rps", "12.5", "--fault-rate", "0.05", "--seed", "-42", "--json", json.toString());
 
         assertThat(options).isEqualTo(LoadOptions.builder().region("eu-west-1")
-                .identityPoolId("eu-west-1:0123abcd-0000-4000-8000-000000000001").mode(Mode.PER_PATCH).writers(32)
+                .identityPoolId("eu-west-1:0123abcd-0000-4000-8000-000000000001").mode(PatchMode.PER_PATCH).writers(32)
                 .datasets(8).keys(16).valueBytes(0).duration(Duration.ofMinutes(2)).warmup(Duration.ZERO)
                 .throttleRps(12.5).faultRate(0.05).seed(-42).json(json).build());
     }
@@ -72,7 +74,7 @@ class LoadOptionsParserTest {
         assertThat(options.datasets()).isEqualTo(2);
         assertThat(options.patches()).isEqualTo(1000L);
         assertThat(options.duration()).isNull();
-        assertThat(options.mode()).isEqualTo(Mode.COALESCED);
+        assertThat(options.mode()).isEqualTo(PatchMode.COALESCED);
         assertThat(options.endpoint()).isEqualTo(URI.create("https://cognito-sync.us-east-1.amazonaws.com"));
         assertThat(options.embedded()).isFalse();
     }
@@ -145,7 +147,7 @@ class LoadOptionsParserTest {
         "--duration        | PT-1S        | --duration: must be positive, was \"PT-1S\"",
         "--warmup          | soon         | --warmup: must be a duration such as 0s, 500ms, 5s or PT5S, was \"soon\"",
         "--warmup          | PT-1S        | --warmup: must not be negative, was \"PT-1S\"",
-        "--mode            | batched      | --mode: must be coalesced or per-patch, was \"batched\"",
+        "--mode            | batched      | --mode: must be one of coalesced, explicit, plain, per-patch, was \"batched\"",
         "--throttle-rps    | 0            | --throttle-rps: must be a positive number, was \"0\"",
         "--throttle-rps    | fast         | --throttle-rps: must be a positive number, was \"fast\"",
         "--throttle-rps    | Infinity     | --throttle-rps: must be a positive number, was \"Infinity\"",

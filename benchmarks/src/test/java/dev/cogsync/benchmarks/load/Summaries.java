@@ -1,5 +1,6 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.PatchMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class Summaries {
 
     /** An interrupted run in which nothing was acknowledged and no UpdateRecords was sent. */
     static LoadSummary withNothingAcknowledged() {
-        return new LoadSummary(LoadOptions.defaults().toBuilder().mode(Mode.PER_PATCH).patches(3).build(), TARGET,
+        return new LoadSummary(LoadOptions.defaults().toBuilder().mode(PatchMode.PER_PATCH).patches(3).build(), TARGET,
                 3, 0, 3, Map.of("NotAuthorizedException", 3L), 0, 3, 0, 0, Duration.ofMillis(40), null, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cogsync.benchmarks.load;
 
+import dev.cogsync.workload.PatchMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -71,7 +72,7 @@ class SummaryTableTest {
     @Test
     void largeNumbersInTheDescriptionAreGrouped() {
         LoadOptions options = LoadOptions.builder().writers(20_000).datasets(2).keys(1_024).valueBytes(1_000)
-                .patches(1_500_000).warmup(Duration.ZERO).mode(Mode.PER_PATCH).build();
+                .patches(1_500_000).warmup(Duration.ZERO).mode(PatchMode.PER_PATCH).build();
 
         assertThat(SummaryTable.describe(options)).isEqualTo("per-patch, 20,000 writers, 2 datasets x 1,024 keys, "
                 + "1,000-byte values, 1,500,000 patches");
