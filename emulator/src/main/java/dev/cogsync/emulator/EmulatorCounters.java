@@ -20,10 +20,12 @@ import java.util.Objects;
  *     {@link #bucketUpperBound(int) bucketUpperBound(i)} patches and more than the previous bucket's bound
  * @param faults injected faults by kind
  * @param throttled requests answered 429 by the rate limit
+ * @param appliedPatches patches that UpdateRecords applied: those of calls that succeeded (a call is applied whole
+ *     or not at all), including calls whose response a fault then dropped
  */
 public record EmulatorCounters(Map<ApiOperation, Map<Integer, Long>> requests, long updateRecordsCalls,
                                long patchesTotal, List<Long> patchesPerCall, Map<FaultKind, Long> faults,
-                               long throttled) {
+                               long throttled, long appliedPatches) {
 
     /** The status under which requests closed without a response are counted. */
     public static final int NO_RESPONSE = 0;
@@ -39,6 +41,7 @@ public record EmulatorCounters(Map<ApiOperation, Map<Integer, Long>> requests, l
      * @param patchesPerCall the calls by number of patches: element {@code i} counts calls with at most {@link #bucketUpperBound(int) bucketUpperBound(i)} patches and more than the previous bucket's bound
      * @param faults injected faults by kind
      * @param throttled requests answered 429 by the rate limit
+     * @param appliedPatches patches that UpdateRecords applied
      */
     public EmulatorCounters {
         Map<ApiOperation, Map<Integer, Long>> copy = new EnumMap<>(ApiOperation.class);

@@ -44,6 +44,7 @@ class CountersIT {
             assertThat(counters.totalRequests()).isEqualTo(10);
             assertThat(counters.updateRecordsCalls()).isEqualTo(5);
             assertThat(counters.patchesTotal()).isEqualTo(1 + 3 + 0 + 100 + 2);
+            assertThat(counters.appliedPatches()).as("not the two of the rejected call").isEqualTo(1 + 3 + 0 + 100);
             assertThat(counters.callsInBucketOf(0)).isEqualTo(1);
             assertThat(counters.callsInBucketOf(1)).isEqualTo(1);
             assertThat(counters.callsInBucketOf(2)).isEqualTo(1);
@@ -59,6 +60,7 @@ class CountersIT {
             assertThat(zero.totalRequests()).isZero();
             assertThat(zero.updateRecordsCalls()).isZero();
             assertThat(zero.patchesTotal()).isZero();
+            assertThat(zero.appliedPatches()).isZero();
             assertThat(emulator.dataset(dataset)).isPresent();
         }
     }

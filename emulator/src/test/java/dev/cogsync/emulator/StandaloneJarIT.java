@@ -40,8 +40,11 @@ class StandaloneJarIT {
             assertThat(client.write(dataset, RecordPatch.replace("k", "v", 0)).record("k").syncCount()).isEqualTo(1);
             assertThat(client.list(dataset).datasetSyncCount()).isEqualTo(1);
 
-            process.destroy();
+            // SIGTERM through the handle: Process.destroy() would also close our end of its standard output.
+            process.toHandle().destroy();
 
+            assertThat(stdout.readLine()).as("the last line: what it applied")
+                    .matches("stopped: applied-patches=1 update-records-calls=1 throttled=0 requests=[0-9]+");
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
             assertThat(process.exitValue()).isIn(0, 143);
         } finally {

@@ -1,6 +1,8 @@
 package dev.cogsync.emulator.internal;
 
+import dev.cogsync.emulator.ApiOperation;
 import dev.cogsync.emulator.CognitoSyncEmulator;
+import dev.cogsync.emulator.EmulatorCounters;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -17,13 +19,28 @@ public final class Cli {
     /**
      * Runs the command line. With {@code --help} or a usage error it returns at once; otherwise it starts the
      * emulator, prints {@code listening on http://HOST:PORT} as the first line of {@code out}, and returns
-     * when the JVM shuts down (SIGTERM, SIGINT), after closing the emulator.
+     * when the JVM shuts down (SIGTERM, SIGINT), after printing {@link #summary} and closing the emulator.
      *
      * @param args the arguments
      * @param out where the listening line and the help go
      * @param err where usage errors go
      * @return the exit status: 0, or {@link #USAGE_ERROR}
      */
+    /**
+     * The last line on standard output, printed as the emulator shuts down: what it applied and refused, for a
+     * harness to check its own counts against, for example
+     * {@code stopped: applied-patches=4000 update-records-calls=812 throttled=240 requests=1301}.
+     *
+     * @param counters the emulator's counters
+     * @return the line
+     */
+    public static String summary(EmulatorCounters counters) {
+        return "stopped: applied-patches=" + counters.appliedPatches()
+                + " update-records-calls=" + counters.updateRecordsCalls()
+                + " throttled=" + counters.requests(ApiOperation.UPDATE_RECORDS, 429)
+                + " requests=" + counters.totalRequests();
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine commandLine;
         try {
@@ -43,6 +60,8 @@ public final class Cli {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                out.println(summary(emulator.counters()));
+                out.flush();
                 emulator.close();
             } finally {
                 stopped.countDown();

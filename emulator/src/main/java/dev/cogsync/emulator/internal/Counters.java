@@ -23,6 +23,7 @@ final class Counters {
     private final LongAdder[][] requests = new LongAdder[ApiOperation.values().length][STATUSES.length + 1];
     private final LongAdder updateRecordsCalls = new LongAdder();
     private final LongAdder patches = new LongAdder();
+    private final LongAdder applied = new LongAdder();
     private final LongAdder[] histogram = new LongAdder[EmulatorCounters.BUCKETS];
     private final LongAdder[] faults = new LongAdder[FaultKind.values().length];
     private final LongAdder throttled = new LongAdder();
@@ -49,6 +50,10 @@ final class Counters {
         updateRecordsCalls.increment();
         patches.add(patchCount);
         histogram[EmulatorCounters.bucketOf(patchCount)].increment();
+    }
+
+    void applied(int patchCount) {
+        applied.add(patchCount);
     }
 
     void fault(FaultKind kind) {
@@ -81,7 +86,7 @@ final class Counters {
             byKind.put(kind, faults[kind.ordinal()].sum());
         }
         return new EmulatorCounters(byOperation, updateRecordsCalls.sum(), patches.sum(), buckets, byKind,
-                throttled.sum());
+                throttled.sum(), applied.sum());
     }
 
     void reset() {
@@ -92,6 +97,7 @@ final class Counters {
         }
         updateRecordsCalls.reset();
         patches.reset();
+        applied.reset();
         for (LongAdder bucket : histogram) {
             bucket.reset();
         }

@@ -95,6 +95,7 @@ final class Operations {
         }
         checkSizes(patches);
         List<Record> written = store.findOrCreate(dataset).update(patches, limits, now(), dataset.identityId());
+        counters.applied(patches.size());
         return UpdateRecordsCodec.encodeResponse(new UpdateRecordsResponse(written));
     }
 
