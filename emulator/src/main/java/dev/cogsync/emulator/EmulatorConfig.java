@@ -119,6 +119,28 @@ public record EmulatorConfig(String host, int port, String region, AwsCredential
     }
 
     /**
+     * A configuration from the standalone emulator's command-line options, for an emulator embedded where only
+     * text can configure it (a Gatling protocol, a system property): {@code parse("--fault-throttled", "0.3")}.
+     * {@code java -jar cogsync-emulator-0.1.0-all.jar --help} lists the options.
+     *
+     * @param options the options, as on the command line; {@code --help} is not one
+     * @return the configuration
+     * @throws IllegalArgumentException naming the option when one is unknown, lacks its value or has a bad one
+     */
+    public static EmulatorConfig parse(String... options) {
+        dev.cogsync.emulator.internal.CommandLine commandLine;
+        try {
+            commandLine = dev.cogsync.emulator.internal.CommandLine.parse(options);
+        } catch (dev.cogsync.emulator.internal.UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (commandLine.help()) {
+            throw new IllegalArgumentException("option --help configures nothing");
+        }
+        return commandLine.config();
+    }
+
+    /**
      * The default configuration.
      *
      * @return the defaults

@@ -10,6 +10,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfigTest {
 
     @Test
+    void theStandaloneOptionsConfigureAnEmbeddedEmulator() {
+        EmulatorConfig config = EmulatorConfig.parse("--fault-throttled", "0.3", "--region=eu-west-1");
+
+        assertThat(config.faults().throttled()).isEqualTo(0.3);
+        assertThat(config.region()).isEqualTo("eu-west-1");
+        assertThat(EmulatorConfig.parse()).isEqualTo(EmulatorConfig.defaults());
+    }
+
+    @Test
+    void aBadStandaloneOptionIsRefusedByName() {
+        assertThatThrownBy(() -> EmulatorConfig.parse("--fault-throttled", "often"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option --fault-throttled needs a number, not 'often'");
+        assertThatThrownBy(() -> EmulatorConfig.parse("--help")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option --help configures nothing");
+    }
+
+    @Test
     void defaults_areTheServicesAndTheDocumentationPair() {
         EmulatorConfig config = EmulatorConfig.defaults();
 
