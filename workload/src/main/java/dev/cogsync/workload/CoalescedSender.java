@@ -2,6 +2,7 @@ package dev.cogsync.workload;
 
 import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.Record;
+import dev.cogsync.model.RecordPatch;
 import dev.cogsync.reactor.CoalescingWriter;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,11 @@ final class CoalescedSender implements PatchSender {
     @Override
     public Mono<Long> remove(DatasetRef dataset, String key) {
         return writer.remove(dataset, key).map(Record::syncCount);
+    }
+
+    @Override
+    public Mono<Long> submit(DatasetRef dataset, RecordPatch patch) {
+        return writer.submit(dataset, patch).map(Record::syncCount);
     }
 
     @Override

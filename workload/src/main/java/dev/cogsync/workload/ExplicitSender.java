@@ -31,6 +31,11 @@ final class ExplicitSender implements PatchSender {
     }
 
     @Override
+    public Mono<Long> submit(DatasetRef dataset, RecordPatch patch) {
+        return writer.submit(dataset, patch).map(Record::syncCount);
+    }
+
+    @Override
     public Mono<Void> close() {
         return writer.close();
     }

@@ -1,6 +1,7 @@
 package dev.cogsync.workload;
 
 import dev.cogsync.model.DatasetRef;
+import dev.cogsync.model.RecordPatch;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +32,17 @@ public interface PatchSender {
      * @return the removed record's new sync count, once the service has acknowledged the removal
      */
     Mono<Long> remove(DatasetRef dataset, String key);
+
+    /**
+     * Writes a patch as it is, with the sync count it carries: the caller's claim of the record's current count, as
+     * in the coalescer's explicit mode. A stale count fails the write with the service's conflict, which is not
+     * retried.
+     *
+     * @param dataset the dataset
+     * @param patch the patch
+     * @return the record's new sync count, once the service has acknowledged the write
+     */
+    Mono<Long> submit(DatasetRef dataset, RecordPatch patch);
 
     /**
      * Ends the writes in flight and releases what the sender holds, but not the client it was given.

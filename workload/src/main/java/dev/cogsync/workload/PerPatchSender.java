@@ -36,6 +36,11 @@ final class PerPatchSender implements PatchSender {
         return attempt(dataset, key, count -> RecordPatch.remove(key, count), 0);
     }
 
+    @Override
+    public Mono<Long> submit(DatasetRef dataset, RecordPatch patch) {
+        return PlainSender.submit(client, dataset, patch);
+    }
+
     private Mono<Long> attempt(DatasetRef dataset, String key, LongFunction<RecordPatch> patch, int conflicts) {
         return client.listRecordsPages(ListRecordsRequest.of(dataset))
                 .reduceWith(() -> new Lookup(key), Lookup::add)

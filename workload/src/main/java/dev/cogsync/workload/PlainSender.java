@@ -1,6 +1,7 @@
 package dev.cogsync.workload;
 
 import dev.cogsync.model.DatasetRef;
+import dev.cogsync.model.ListRecordsRequest;
 import dev.cogsync.model.RecordPatch;
 import dev.cogsync.model.UpdateRecordsRequest;
 import dev.cogsync.reactor.CognitoSyncClient;
@@ -30,6 +31,21 @@ final class PlainSender implements PatchSender {
     public Mono<Long> remove(DatasetRef dataset, String key) {
         return counts.write(dataset, key, (listing, count) ->
                 update(dataset, RecordPatch.remove(key, count), listing.sessionToken()));
+    }
+
+    @Override
+    public Mono<Long> submit(DatasetRef dataset, RecordPatch patch) {
+        return submit(client, dataset, patch);
+    }
+
+    /**
+     * One UpdateRecords of a patch as it is, with a session token from one ListRecords of the dataset.
+     *
+     * @return the record's new sync count
+     */
+    static Mono<Long> submit(CognitoSyncClient client, DatasetRef dataset, RecordPatch patch) {
+        return client.listRecords(ListRecordsRequest.builder().dataset(dataset).maxResults(1).build())
+                .flatMap(page -> update(client, dataset, patch, page.syncSessionToken()));
     }
 
     /**

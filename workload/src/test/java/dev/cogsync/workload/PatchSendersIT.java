@@ -2,9 +2,11 @@ package dev.cogsync.workload;
 
 import dev.cogsync.auth.StaticCredentialsProvider;
 import dev.cogsync.emulator.CognitoSyncEmulator;
+import dev.cogsync.exception.CognitoSyncServiceException;
 import dev.cogsync.model.DatasetRef;
 import dev.cogsync.model.ListRecordsRequest;
 import dev.cogsync.model.Record;
+import dev.cogsync.model.RecordPatch;
 import dev.cogsync.reactor.ClientOptions;
 import dev.cogsync.reactor.CognitoSyncClient;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every mode's sender against the emulator: what it wrote is what a listing shows. */
 class PatchSendersIT {
@@ -114,6 +117,25 @@ class PatchSendersIT {
             Record record = live(dataset).get("shared");
             assertThat(values).contains(record.value());
             assertThat(record.syncCount()).isEqualTo(counts.stream().mapToLong(Long::longValue).max().orElseThrow());
+        } finally {
+            sender.close().block(TIMEOUT);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PatchMode.class)
+    void aSubmitCarriesItsOwnCountAndAStaleOneFailsWithTheConflict(PatchMode mode) {
+        DatasetRef dataset = dataset(mode, "submits");
+        PatchSender sender = mode.sender(client, PatchMode.HARNESS_WRITER_OPTIONS);
+        try {
+            Long first = sender.submit(dataset, RecordPatch.replace("k", "1", 0)).block(TIMEOUT);
+            Long second = sender.submit(dataset, RecordPatch.replace("k", "2", first)).block(TIMEOUT);
+
+            assertThat(second).isGreaterThan(first);
+            assertThatThrownBy(() -> sender.submit(dataset, RecordPatch.replace("k", "3", first)).block(TIMEOUT))
+                    .isInstanceOfSatisfying(CognitoSyncServiceException.class,
+                            e -> assertThat(e.isConflict()).isTrue());
+            assertThat(live(dataset).get("k").value()).isEqualTo("2");
         } finally {
             sender.close().block(TIMEOUT);
         }

@@ -57,6 +57,20 @@ public final class SdkPatchSender implements PatchSender {
         return Mono.fromFuture(() -> write(dataset, key, null, Operation.REMOVE, 0));
     }
 
+    @Override
+    public Mono<Long> submit(DatasetRef dataset, dev.cogsync.model.RecordPatch patch) {
+        return Mono.fromFuture(() -> list(dataset, new Listing(), null).thenCompose(l -> sdk.updateRecords(
+                        UpdateRecordsRequest.builder()
+                                .identityPoolId(dataset.identityPoolId())
+                                .identityId(dataset.identityId())
+                                .datasetName(dataset.datasetName())
+                                .syncSessionToken(l.sessionToken)
+                                .recordPatches(RecordPatch.builder().op(patch.op().wireName()).key(patch.key()).value(patch.value())
+                                        .syncCount(patch.syncCount()).build())
+                                .build()))
+                .thenApply(response -> response.records().get(0).syncCount()));
+    }
+
     private CompletableFuture<Long> write(DatasetRef dataset, String key, String value, Operation op, int retries) {
         Listing known = datasets.get(dataset);
         CompletableFuture<Listing> listing = known != null ? CompletableFuture.completedFuture(known)

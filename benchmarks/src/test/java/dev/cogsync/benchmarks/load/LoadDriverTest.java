@@ -4,6 +4,7 @@ import dev.cogsync.workload.PatchSender;
 import dev.cogsync.workload.Workload;
 import dev.cogsync.exception.InternalErrorException;
 import dev.cogsync.model.DatasetRef;
+import dev.cogsync.model.RecordPatch;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -42,6 +43,11 @@ class LoadDriverTest {
     private interface PutOnly extends PatchSender {
         @Override
         default Mono<Long> remove(DatasetRef dataset, String key) {
+            return Mono.error(new AssertionError("the load driver only puts"));
+        }
+
+        @Override
+        default Mono<Long> submit(DatasetRef dataset, RecordPatch patch) {
             return Mono.error(new AssertionError("the load driver only puts"));
         }
 
