@@ -121,16 +121,22 @@ public final class Workload {
     }
 
     /**
-     * A synthetic identity id in the pool's region: the pool id's prefix, then a UUID-shaped hex number.
+     * A synthetic identity id in the pool's region: the pool id's prefix, then a UUID-shaped hex number that ends
+     * as the pool's UUID does, so that the identities of two pools never coincide (identity ids are unique across
+     * pools in the service, and the emulator keeps datasets by identity).
      *
      * @param identityPoolId the identity pool, {@code <region>:<uuid>}
      * @param identity from 0
-     * @return for example {@code us-east-1:00000001-0000-4000-8000-000000000000}
+     * @return for example {@code us-east-1:00000001-0000-4000-8000-000000000000} for a pool ending in twelve 0s
      */
     public static String identityId(String identityPoolId, int identity) {
         int colon = identityPoolId.indexOf(':');
         String prefix = colon < 0 ? identityPoolId : identityPoolId.substring(0, colon);
-        return prefix + ":" + String.format("%08x-0000-4000-8000-000000000000", identity);
+        String tail = identityPoolId.length() >= 12 ? identityPoolId.substring(identityPoolId.length() - 12) : "";
+        if (!tail.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+            tail = "000000000000";
+        }
+        return prefix + ":" + String.format("%08x-0000-4000-8000-", identity) + tail;
     }
 
     /**

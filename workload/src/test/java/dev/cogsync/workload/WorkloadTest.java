@@ -38,7 +38,13 @@ class WorkloadTest {
     @Test
     void identitiesTakeThePoolsRegion() {
         assertThat(Workload.identityId("eu-west-1:0123abcd-0000-4000-8000-000000000001", 26))
-                .isEqualTo("eu-west-1:0000001a-0000-4000-8000-000000000000");
+                .isEqualTo("eu-west-1:0000001a-0000-4000-8000-000000000001");
+    }
+
+    @Test
+    void twoPoolsNeverShareAnIdentity() {
+        assertThat(Workload.identityId("us-east-1:c0651ec0-0000-4000-8000-000000000000", 0))
+                .isNotEqualTo(Workload.identityId("us-east-1:ed170000-0000-4000-8000-0000000000ed", 0));
     }
 
     @Test
