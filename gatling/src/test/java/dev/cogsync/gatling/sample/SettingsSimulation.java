@@ -1,6 +1,7 @@
 package dev.cogsync.gatling.sample;
 
 import dev.cogsync.emulator.junit.NettyLeakCollector;
+import dev.cogsync.emulator.junit.NettyLeakDetectionExtension;
 import dev.cogsync.gatling.CognitoSyncProtocolBuilder;
 import dev.cogsync.workload.DurationText;
 import dev.cogsync.workload.Injector;
@@ -9,6 +10,7 @@ import dev.cogsync.workload.UsageException;
 import dev.cogsync.workload.Workload;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.netty.buffer.ByteBufAllocator;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
@@ -48,9 +50,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  *       on identities of its own, when several share a test.</li>
  * </ul>
  *
- * <p>It also runs with what every test of this project runs with: BlockHound, with a canary, so that a blocking
- * call on an event loop (Gatling's or Reactor Netty's) fails the run; and Netty's paranoid leak detection, whose
- * reports fail the run at its end.
+ * <p>It also runs with what every test of this project runs with: BlockHound, so that a blocking call on an event
+ * loop (Gatling's or Reactor Netty's) fails the run; and Netty's paranoid leak detection, whose reports fail the run
+ * at its end. Each has its canary in {@code before()}: a blocking call and a dropped buffer that must be caught.
+ * These checks are on when {@code cogsync.checks} is {@code true}, as this module's build sets it (BlockHound needs
+ * the JVM flag {@code -XX:+AllowRedefinitionToAddDeleteMethods}); elsewhere, Gatling Enterprise included, they are
+ * off.
  */
 public class SettingsSimulation extends Simulation {
 
@@ -119,6 +124,9 @@ public class SettingsSimulation extends Simulation {
 
     @Override
     public void before() {
+        if (!Boolean.getBoolean("cogsync.checks")) {
+            return;
+        }
         BlockHound.install();
         Throwable canary = Mono.delay(Duration.ofMillis(1))
                 .doOnNext(tick -> sleep())
@@ -128,14 +136,25 @@ public class SettingsSimulation extends Simulation {
         if (!(canary instanceof BlockingOperationError)) {
             throw new IllegalStateException("BlockHound is not catching blocking calls: " + canary);
         }
-        if (dev.cogsync.emulator.junit.NettyLeakDetectionExtension.active()) {
+        if (NettyLeakDetectionExtension.active()) {
             LEAKS.installGlobally();
+            // The leak canary: a buffer dropped without release must be reported, or the check in after() is void.
+            System.out.println("cogsync: leak canary: a buffer is dropped on purpose; Netty's LEAK report of it is"
+                    + " expected");
+            dropABuffer();
+            if (LEAKS.collect(NettyLeakCollector::allocateTrackedBuffers).isEmpty()) {
+                throw new IllegalStateException("Netty's leak detection is not reporting leaks");
+            }
         }
+    }
+
+    private static void dropABuffer() {
+        ByteBufAllocator.DEFAULT.buffer(16).writeInt(1);
     }
 
     @Override
     public void after() {
-        if (!dev.cogsync.emulator.junit.NettyLeakDetectionExtension.active()) {
+        if (!Boolean.getBoolean("cogsync.checks") || !NettyLeakDetectionExtension.active()) {
             return;
         }
         List<String> leaks = LEAKS.collect(NettyLeakCollector::allocateTrackedBuffers);
