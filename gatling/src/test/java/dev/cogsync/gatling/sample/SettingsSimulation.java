@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.cogsync.gatling.CognitoSyncDsl.cognitoSync;
 import static dev.cogsync.gatling.CognitoSyncDsl.workloadFeeder;
@@ -111,6 +112,9 @@ public class SettingsSimulation extends Simulation {
         System.out.printf("cogsync: %s; %d users at once after %s, for %s, %d writes each; %s%n", writers,
                 users, ramp, hold, writes, endpoint.isBlank()
                         ? "embedded emulator " + String.join(" ", emulatorOptions()) : endpoint);
+        System.out.println("cogsync: datasets " + Stream.concat(writers.datasets().stream(),
+                        editors.datasets().stream())
+                .map(dataset -> dataset.identityId() + "/" + dataset.datasetName()).toList());
         setUp(saving.injectClosed(rampConcurrentUsers(0).to(users).during(ramp),
                         constantConcurrentUsers(users).during(hold)),
                 editing.injectOpen(rampUsers(editorCount).during(ramp.plus(hold))))
