@@ -181,6 +181,29 @@ class CognitoSyncActionTest {
         }
     }
 
+    @Test
+    void theProtocolsClientTreatsThrottlingAsLatency() {
+        CognitoSyncComponents components = gatling.context().protocolComponentsRegistry()
+                .components(CognitoSyncProtocol.KEY);
+
+        // Paced per identity by the adaptive rate, and 10 attempts a call: at 30% of requests throttled, a call
+        // fails once in 170,000 (gatling/standalone.sh throttled measures it end to end).
+        assertThat(components.client().options().adaptiveRate()).isTrue();
+        assertThat(components.client().options().retryPolicy().maxAttempts()).isEqualTo(10);
+    }
+
+    @Test
+    void clientOptionsAdjustTheProtocolsClient() throws Exception {
+        try (GatlingHarness adjusted = new GatlingHarness(cognitoSync().embeddedEmulator()
+                .clientOptions(options -> options.maxConnections(3).adaptiveRate(false)))) {
+            CognitoSyncComponents components = adjusted.context().protocolComponentsRegistry()
+                    .components(CognitoSyncProtocol.KEY);
+
+            assertThat(components.client().options().maxConnections()).isEqualTo(3);
+            assertThat(components.client().options().adaptiveRate()).isFalse();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(PatchMode.class)
     void everyModeWritesThroughTheSameActions(PatchMode mode) throws Exception {
