@@ -168,9 +168,9 @@ public final class CognitoSyncProtocolBuilder implements ProtocolBuilder {
 
     /**
      * Adjusts the client's options after the protocol has set the region, endpoint and credentials: connections,
-     * timeouts, retry policy, adaptive rate. The protocol's client paces each identity's calls by an adaptive send
-     * rate and retries a call up to 10 times (the SDKs' standard mode allows 3), so that throttling shows as
-     * latency rather than as KOs.
+     * timeouts, retry policy, adaptive rate. The protocol's client retries a call up to 10 times without a retry
+     * quota (the SDKs' standard mode allows 3, within a quota), so that throttling shows as latency rather than
+     * as KOs.
      *
      * @param clientOptions changes the builder
      * @return a new builder

@@ -186,21 +186,21 @@ class CognitoSyncActionTest {
         CognitoSyncComponents components = gatling.context().protocolComponentsRegistry()
                 .components(CognitoSyncProtocol.KEY);
 
-        // Paced per identity by the adaptive rate, and 10 attempts a call: at 30% of requests throttled, a call
-        // fails once in 170,000 (gatling/standalone.sh throttled measures it end to end).
-        assertThat(components.client().options().adaptiveRate()).isTrue();
+        // 10 attempts a call and no quota to run out: at 30% of requests throttled, a call fails once in 170,000
+        // (gatling/standalone.sh throttled measures it end to end).
         assertThat(components.client().options().retryPolicy().maxAttempts()).isEqualTo(10);
+        assertThat(components.client().options().retryPolicy().quotaEnabled()).isFalse();
     }
 
     @Test
     void clientOptionsAdjustTheProtocolsClient() throws Exception {
         try (GatlingHarness adjusted = new GatlingHarness(cognitoSync().embeddedEmulator()
-                .clientOptions(options -> options.maxConnections(3).adaptiveRate(false)))) {
+                .clientOptions(options -> options.maxConnections(3).adaptiveRate(true)))) {
             CognitoSyncComponents components = adjusted.context().protocolComponentsRegistry()
                     .components(CognitoSyncProtocol.KEY);
 
             assertThat(components.client().options().maxConnections()).isEqualTo(3);
-            assertThat(components.client().options().adaptiveRate()).isFalse();
+            assertThat(components.client().options().adaptiveRate()).isTrue();
         }
     }
 

@@ -32,8 +32,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 /**
  * The sample simulation: a settings service's users saving their settings. The number of users saving at once
  * ramps up, then holds (Gatling's closed model); each virtual user is a writer of the shared {@link Workload}: a
- * key of its own in one of a few datasets, which it writes a number of times back to back before reading its
- * dataset back, and a new user takes its place. Since many users write each dataset at once, the coalescer turns
+ * key of its own in one of a few datasets, which it writes a number of times back to back before reading the first
+ * page of its dataset back, and a new user takes its place. Since many users write each dataset at once, the coalescer turns
  * their puts into few UpdateRecords calls, and the report's {@code UpdateRecords carrying ...} lines show how few.
  * A few editors meanwhile write with their own sync counts ({@code submit}), each carrying the count its last
  * write returned. Assertions: no KO, and a bound on {@code put}'s 99th percentile.
@@ -91,7 +91,7 @@ public class SettingsSimulation extends Simulation {
             .feed(workloadFeeder(writers))
             .repeat(writes, "n").on(exec(cognitoSync("put")
                     .put("#{identityId}", "#{datasetName}", "#{key}", "#{value}-#{n}")))
-            .exec(cognitoSync("read back").listAllRecords("#{identityId}", "#{datasetName}"));
+            .exec(cognitoSync("read back").listRecords("#{identityId}", "#{datasetName}"));
 
     private final ScenarioBuilder editing = scenario("settings editors")
             .feed(workloadFeeder(editors))
