@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the README's Java examples into src/main/java/example/ReadmeExamples.java, one method each.
+"""Writes the README's Java examples into src/main/java/example/ReadmeExamples.java, one method each, and each
+example that is a whole class (the Gatling simulation) into a file of its own.
 
 The examples assume a running emulator (`emulator.endpoint()`, `emulator.credentials()`) and, for the coalescer,
 the plain client's `client` and `dataset`; the methods take those as parameters. The AWS SDK adapter's example is
@@ -12,8 +13,16 @@ here = pathlib.Path(__file__).resolve().parent
 readme = (here.parent.parent / "README.md").read_text()
 blocks = re.findall(r"```java\n(.*?)```", readme, re.S)
 methods = []
+classes = 0
 for i, block in enumerate(blocks):
     if "AwsSdkCredentialsAdapter" in block:
+        continue
+    whole = re.search(r"^public class (\w+)", block, re.M)
+    if whole:
+        path = here / "src" / "main" / "java" / "example" / (whole.group(1) + ".java")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("package example;\n\n" + block)
+        classes += 1
         continue
     # Each example gets what it uses from its context as parameters, unless it declares it itself.
     candidates = [("Emulator", "emulator"), ("CognitoSyncClient", "client"), ("DatasetRef", "dataset"),
@@ -73,4 +82,4 @@ final class ReadmeExamples {
 out = here / "src" / "main" / "java" / "example" / "ReadmeExamples.java"
 out.parent.mkdir(parents=True, exist_ok=True)
 out.write_text(source)
-print("wrote %d examples to %s" % (len(methods), out))
+print("wrote %d examples to %s, and %d whole classes beside it" % (len(methods), out, classes))
