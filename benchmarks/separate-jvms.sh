@@ -11,8 +11,8 @@ writers=${1:-256}
 datasets=${2:-4}
 warmup=${3:-90}
 measure=${4:-30}
-emulator_jar=emulator/target/cogsync-emulator-0.1.0-all.jar
 benchmarks_jar=benchmarks/target/cogsync-benchmarks.jar
+. emulator/standalone-emulator.sh
 [ -f "$emulator_jar" ] && [ -f "$benchmarks_jar" ] || mvn -q -B -ntp -DskipTests package
 classpath_file=benchmarks/target/sdk-netty.classpath
 mvn -q -B -ntp -f benchmarks/sdk-netty/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$classpath_file"
@@ -25,15 +25,9 @@ echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>
 echo "# benchmarks/separate-jvms.sh $writers $datasets $warmup $measure"
 
 log=$(mktemp)
-java -Xms1g -Xmx1g -jar "$emulator_jar" --port 0 > "$log" 2>&1 &
-emulator=$!
+emulator=
 trap 'kill $emulator 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 100); do
-    grep -q '^listening on ' "$log" && break
-    sleep 0.1
-done
-endpoint=$(sed -n 's/^listening on //p' "$log" | head -1)
-[ -n "$endpoint" ] || { echo "the emulator did not start:" >&2; cat "$log" >&2; exit 1; }
+start_emulator "$log"
 
 export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
 # The SDK with its Netty client: the SDK and Netty 4.1, nothing of cogsync's Netty 4.2.

@@ -13,32 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:?usage: gatling/standalone.sh throttled [P] | injectors}
 shift
-jar=emulator/target/cogsync-emulator-0.1.0-all.jar
-[ -f "$jar" ] || { echo "no $jar: run mvn -B -ntp install first" >&2; exit 1; }
+. emulator/standalone-emulator.sh
 work=$(mktemp -d)
 emulator=
 trap '[ -n "$emulator" ] && kill "$emulator" 2>/dev/null; rm -rf "$work"' EXIT
 export AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY
 export AWS_REGION=us-east-1
-
-start_emulator() {
-    java -Xms1g -Xmx1g -jar "$jar" --port 0 "$@" > "$work/emulator.log" 2>&1 &
-    emulator=$!
-    for _ in $(seq 100); do
-        grep -q '^listening on ' "$work/emulator.log" && break
-        sleep 0.1
-    done
-    endpoint=$(sed -n 's/^listening on //p' "$work/emulator.log" | head -1)
-    [ -n "$endpoint" ] || { echo "the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
-}
-
-# Stops the emulator and prints its last line: stopped: applied-patches=N ...
-stop_emulator() {
-    kill -TERM "$emulator"
-    wait "$emulator" || true
-    emulator=
-    grep '^stopped:' "$work/emulator.log" || { echo "the emulator did not say what it applied" >&2; exit 1; }
-}
 
 # Runs the sample against $endpoint; its console output goes to the file $1.
 run() {
@@ -72,15 +52,15 @@ throttled)
     [ $# -gt 0 ] && shift
     for faults in "" "--fault-throttled $p"; do
         # shellcheck disable=SC2086
-        start_emulator $faults
+        start_emulator "$work/emulator.log" $faults
         echo "== standalone emulator ${faults:-without faults} at $endpoint"
         run "$work/run.log" -Dcogsync.p99=30s "$@"
         summary "$work/run.log"
-        stop_emulator
+        stop_emulator "$work/emulator.log"
     done
     ;;
 injectors)
-    start_emulator
+    start_emulator "$work/emulator.log"
     echo "== two injectors against the standalone emulator at $endpoint"
     run "$work/injector-0.log" -Dcogsync.injector.index=0 -Dcogsync.injector.count=2 "$@" &
     first=$!
@@ -100,7 +80,7 @@ injectors)
     datasets1=$(sed -n 's/^cogsync: datasets \[\(.*\)\]/\1/p' "$work/injector-1.log" | tr -d ' ' | tr ',' '\n' | sort)
     shared=$(comm -12 <(echo "$datasets0") <(echo "$datasets1") | wc -l)
     echo "datasets shared by the two injectors: $shared"
-    stop_emulator > "$work/stopped"
+    stop_emulator "$work/emulator.log" > "$work/stopped"
     line=$(cat "$work/stopped")
     echo "emulator: $line"
     applied=$(echo "$line" | sed -n 's/.*applied-patches=\([0-9]*\).*/\1/p')

@@ -6,8 +6,11 @@ import dev.cogsync.model.RecordPatch;
 import dev.cogsync.reactor.CoalescingWriter;
 import reactor.core.publisher.Mono;
 
-/** {@link PatchMode#COALESCED}: managed-mode writes through one writer, which tracks the sync counts. */
-final class CoalescedSender implements PatchSender {
+/**
+ * {@link PatchMode#COALESCED}: managed-mode writes through one writer, which tracks the sync counts. Not final:
+ * {@link ExplicitSender} writes through a writer too, with counts of its own.
+ */
+class CoalescedSender implements PatchSender {
 
     private final CoalescingWriter writer;
 

@@ -11,12 +11,15 @@ import reactor.core.publisher.Mono;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
  * What a client that carries sync counts knows of each dataset: a session token and the last sync count of each
- * key it has seen. Unknown datasets are listed (every page); a write that meets a conflict or a rejected token
- * forgets the dataset, lists it again and retries, up to {@link PatchMode#MAX_CONFLICT_RETRIES} times.
+ * key it has seen. A dataset is listed (every page) the first time a write needs it; a write that meets a conflict
+ * or a rejected token lists it again and retries, up to {@link PatchMode#MAX_CONFLICT_RETRIES} times. One listing
+ * at a time per dataset, shared by the writes that wait for it, and what a listing says is merged into what is
+ * known (the higher count of each key wins), so that the writers of a dataset never undo each other's counts.
  */
 final class SyncCounts {
 
@@ -27,22 +30,33 @@ final class SyncCounts {
         this.client = client;
     }
 
-    /** A dataset as last listed, plus the counts that writes returned since. */
+    /** What is known of one dataset, for as long as the sender lives. */
     static final class Listing {
         private volatile String sessionToken;
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
+        private final AtomicReference<Mono<Listing>> listing = new AtomicReference<>();
 
-        /** @return the session token of the listing */
+        /** @return the session token of the latest listing */
         String sessionToken() {
             return sessionToken;
         }
 
         /**
          * @param key the record
-         * @return its last known sync count; 0 when the listing did not have it
+         * @return its last known sync count; 0 when no listing or write has shown it
          */
         long count(String key) {
             return counts.getOrDefault(key, 0L);
+        }
+
+        private Listing add(ListRecordsResponse page) {
+            if (page.syncSessionToken() != null) {
+                sessionToken = page.syncSessionToken();
+            }
+            for (Record record : page.records()) {
+                counts.merge(record.key(), record.syncCount(), Math::max);
+            }
+            return this;
         }
     }
 
@@ -61,31 +75,32 @@ final class SyncCounts {
     private Mono<Long> attempt(DatasetRef dataset, String key, BiFunction<Listing, Long, Mono<Long>> write,
                                int retries) {
         return Mono.defer(() -> {
-                    Listing known = datasets.get(dataset);
-                    return known != null ? Mono.just(known) : list(dataset);
+                    Listing known = datasets.computeIfAbsent(dataset, d -> new Listing());
+                    return known.sessionToken != null && retries == 0 ? Mono.just(known) : list(dataset, known);
                 })
                 .flatMap(listing -> write.apply(listing, listing.count(key))
                         .doOnNext(count -> listing.counts.merge(key, count, Math::max)))
-                .onErrorResume(error -> retries < PatchMode.MAX_CONFLICT_RETRIES && isStale(error), error -> {
-                    datasets.remove(dataset);
-                    return attempt(dataset, key, write, retries + 1);
-                });
+                .onErrorResume(error -> retries < PatchMode.MAX_CONFLICT_RETRIES && isStale(error),
+                        error -> attempt(dataset, key, write, retries + 1));
     }
 
-    private Mono<Listing> list(DatasetRef dataset) {
-        return client.listRecordsPages(ListRecordsRequest.of(dataset))
-                .reduceWith(Listing::new, SyncCounts::add)
-                .doOnNext(listing -> datasets.put(dataset, listing));
-    }
-
-    private static Listing add(Listing listing, ListRecordsResponse page) {
-        if (listing.sessionToken == null) {
-            listing.sessionToken = page.syncSessionToken();
+    /** Lists the dataset into what is known of it, or joins the listing already under way. */
+    private Mono<Listing> list(DatasetRef dataset, Listing into) {
+        while (true) {
+            Mono<Listing> underWay = into.listing.get();
+            if (underWay != null) {
+                return underWay;
+            }
+            AtomicReference<Mono<Listing>> self = new AtomicReference<>();
+            Mono<Listing> listing = client.listRecordsPages(ListRecordsRequest.of(dataset))
+                    .reduce(into, Listing::add)
+                    .doFinally(signal -> into.listing.compareAndSet(self.get(), null))
+                    .cache();
+            self.set(listing);
+            if (into.listing.compareAndSet(null, listing)) {
+                return listing;
+            }
         }
-        for (Record record : page.records()) {
-            listing.counts.merge(record.key(), record.syncCount(), Math::max);
-        }
-        return listing;
     }
 
     /** A conflict (another writer moved the key on), or a session token that is no longer good. */

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -53,6 +54,16 @@ class PatchSendersIT {
                 Workload.identityId(Workload.DEFAULT_IDENTITY_POOL_ID, mode.ordinal()), test + "-" + mode.ordinal());
     }
 
+    /** Runs a test with a sender of the mode, and closes it, whatever the test did. */
+    private static void withSender(PatchMode mode, Consumer<PatchSender> test) {
+        PatchSender sender = mode.sender(client, PatchMode.HARNESS_WRITER_OPTIONS);
+        try {
+            test.accept(sender);
+        } finally {
+            sender.close().block(TIMEOUT);
+        }
+    }
+
     private static Map<String, Record> live(DatasetRef dataset) {
         return client.listLiveRecords(ListRecordsRequest.of(dataset)).collectMap(Record::key).block(TIMEOUT);
     }
@@ -61,8 +72,7 @@ class PatchSendersIT {
     @EnumSource(PatchMode.class)
     void putsReturnTheSyncCountThatTheServiceThenLists(PatchMode mode) {
         DatasetRef dataset = dataset(mode, "puts");
-        PatchSender sender = mode.sender(client, PatchMode.HARNESS_WRITER_OPTIONS);
-        try {
+        withSender(mode, sender -> {
             List<Long> counts = Flux.range(0, 3)
                     .concatMap(i -> sender.put(dataset, "key-0", "value-" + i))
                     .collectList().block(TIMEOUT);
@@ -72,17 +82,14 @@ class PatchSendersIT {
                 assertThat(record.value()).isEqualTo("value-2");
                 assertThat(record.syncCount()).isEqualTo(counts.get(2));
             });
-        } finally {
-            sender.close().block(TIMEOUT);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(PatchMode.class)
     void aRemovedRecordIsNoLongerListed(PatchMode mode) {
         DatasetRef dataset = dataset(mode, "removes");
-        PatchSender sender = mode.sender(client, PatchMode.HARNESS_WRITER_OPTIONS);
-        try {
+        withSender(mode, sender -> {
             Long put = sender.put(dataset, "gone", "soon").block(TIMEOUT);
             sender.put(dataset, "kept", "yes").block(TIMEOUT);
 
@@ -90,18 +97,15 @@ class PatchSendersIT {
 
             assertThat(removed).isGreaterThan(put);
             assertThat(live(dataset)).containsOnlyKeys("kept");
-        } finally {
-            sender.close().block(TIMEOUT);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(PatchMode.class)
     void writersContendingForOneKeyAllSucceedAndTheLastValueStands(PatchMode mode) {
         DatasetRef dataset = dataset(mode, "contention");
-        PatchSender sender = mode.sender(client, PatchMode.HARNESS_WRITER_OPTIONS);
         List<String> values = IntStream.range(0, 2).mapToObj(i -> "writer-" + i).toList();
-        try {
+        withSender(mode, sender -> {
             // Two writers, each writing the shared key three times in a row: the sync counts they carry go stale.
             // Each round of a conflict one of them wins, so neither loses more than three in a row: within the
             // bound of five.
@@ -117,17 +121,14 @@ class PatchSendersIT {
             Record record = live(dataset).get("shared");
             assertThat(values).contains(record.value());
             assertThat(record.syncCount()).isEqualTo(counts.stream().mapToLong(Long::longValue).max().orElseThrow());
-        } finally {
-            sender.close().block(TIMEOUT);
-        }
+        });
     }
 
     @ParameterizedTest
     @EnumSource(PatchMode.class)
     void aSubmitCarriesItsOwnCountAndAStaleOneFailsWithTheConflict(PatchMode mode) {
         DatasetRef dataset = dataset(mode, "submits");
-        PatchSender sender = mode.sender(client, PatchMode.HARNESS_WRITER_OPTIONS);
-        try {
+        withSender(mode, sender -> {
             Long first = sender.submit(dataset, RecordPatch.replace("k", "1", 0)).block(TIMEOUT);
             Long second = sender.submit(dataset, RecordPatch.replace("k", "2", first)).block(TIMEOUT);
 
@@ -136,9 +137,7 @@ class PatchSendersIT {
                     .isInstanceOfSatisfying(CognitoSyncServiceException.class,
                             e -> assertThat(e.isConflict()).isTrue());
             assertThat(live(dataset).get("k").value()).isEqualTo("2");
-        } finally {
-            sender.close().block(TIMEOUT);
-        }
+        });
     }
 
     @ParameterizedTest
@@ -146,8 +145,7 @@ class PatchSendersIT {
     void sendersOfEveryModeWriteTheWorkloadsDatasets(PatchMode mode) {
         Workload workload = Workload.builder().identityPoolId("us-east-1:" + String.format(
                 "%08x-0000-4000-8000-0000000000aa", mode.ordinal())).writers(6).datasets(3).keyPerWriter().build();
-        PatchSender sender = mode.sender(client, PatchMode.HARNESS_WRITER_OPTIONS);
-        try {
+        withSender(mode, sender -> {
             Flux.range(0, workload.writers()).flatMap(w -> {
                 WriterCursor cursor = workload.cursor(w);
                 return sender.put(cursor.dataset(), cursor.key(), cursor.value());
@@ -156,8 +154,6 @@ class PatchSendersIT {
             Map<DatasetRef, Integer> keys = workload.datasets().stream()
                     .collect(Collectors.toMap(d -> d, d -> live(d).size()));
             assertThat(keys.values()).containsOnly(2);
-        } finally {
-            sender.close().block(TIMEOUT);
-        }
+        });
     }
 }

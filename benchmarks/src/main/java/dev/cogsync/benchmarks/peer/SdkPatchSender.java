@@ -15,13 +15,16 @@ import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsRequest;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The peer: what a Java user writes today with the AWS SDK for Java v2's {@code CognitoSyncAsyncClient}, in the
  * mode of {@link PatchMode#PLAIN}. One UpdateRecords per patch, carrying the dataset's session token from one
  * ListRecords (every page) and the sync count that the key's last write returned; after a conflict, list again and
- * retry, up to {@link PatchMode#MAX_CONFLICT_RETRIES} times.
+ * retry, up to {@link PatchMode#MAX_CONFLICT_RETRIES} times. One listing at a time per dataset, which the writes
+ * waiting for it share, merged into what is known (the higher count of each key wins).
  *
  * <p>It uses only the SDK (and Reactor's {@code Mono}, to be a {@link PatchSender}), so it runs on whichever async
  * HTTP client is on the classpath: the CRT client in the JMH run, the SDK's Netty client in a JVM of its own
@@ -41,10 +44,14 @@ public final class SdkPatchSender implements PatchSender {
         this.sdk = sdk;
     }
 
-    /** A dataset's session token and the last count of each key. */
+    /**
+     * What is known of a dataset for as long as the sender lives: a session token and the last count of each key,
+     * merged (the higher count wins) from listings and writes, and the listing under way, which writes share.
+     */
     private static final class Listing {
         volatile String sessionToken;
         final Map<String, Long> counts = new ConcurrentHashMap<>();
+        final AtomicReference<CompletableFuture<Listing>> listing = new AtomicReference<>();
     }
 
     @Override
@@ -59,7 +66,8 @@ public final class SdkPatchSender implements PatchSender {
 
     @Override
     public Mono<Long> submit(DatasetRef dataset, dev.cogsync.model.RecordPatch patch) {
-        return Mono.fromFuture(() -> list(dataset, new Listing(), null).thenCompose(l -> sdk.updateRecords(
+        return Mono.fromFuture(() -> list(dataset, datasets.computeIfAbsent(dataset, d -> new Listing()))
+                .thenCompose(l -> sdk.updateRecords(
                         UpdateRecordsRequest.builder()
                                 .identityPoolId(dataset.identityPoolId())
                                 .identityId(dataset.identityId())
@@ -72,9 +80,9 @@ public final class SdkPatchSender implements PatchSender {
     }
 
     private CompletableFuture<Long> write(DatasetRef dataset, String key, String value, Operation op, int retries) {
-        Listing known = datasets.get(dataset);
-        CompletableFuture<Listing> listing = known != null ? CompletableFuture.completedFuture(known)
-                : list(dataset, new Listing(), null);
+        Listing known = datasets.computeIfAbsent(dataset, d -> new Listing());
+        CompletableFuture<Listing> listing = known.sessionToken != null && retries == 0
+                ? CompletableFuture.completedFuture(known) : list(dataset, known);
         return listing.thenCompose(l -> sdk.updateRecords(UpdateRecordsRequest.builder()
                                 .identityPoolId(dataset.identityPoolId())
                                 .identityId(dataset.identityId())
@@ -89,17 +97,33 @@ public final class SdkPatchSender implements PatchSender {
                             return count;
                         }))
                 .exceptionallyCompose(error -> {
-                    Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause()
-                            : error;
+                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                     if (cause instanceof ResourceConflictException && retries < PatchMode.MAX_CONFLICT_RETRIES) {
-                        datasets.remove(dataset);
                         return write(dataset, key, value, op, retries + 1);
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
     }
 
-    private CompletableFuture<Listing> list(DatasetRef dataset, Listing into, String nextToken) {
+    /** Lists the dataset (every page) into what is known of it, or joins the listing already under way. */
+    private CompletableFuture<Listing> list(DatasetRef dataset, Listing into) {
+        CompletableFuture<Listing> mine = new CompletableFuture<>();
+        CompletableFuture<Listing> underWay = into.listing.compareAndExchange(null, mine);
+        if (underWay != null) {
+            return underWay;
+        }
+        page(dataset, into, null).whenComplete((listing, error) -> {
+            into.listing.compareAndSet(mine, null);
+            if (error != null) {
+                mine.completeExceptionally(error);
+            } else {
+                mine.complete(listing);
+            }
+        });
+        return mine;
+    }
+
+    private CompletableFuture<Listing> page(DatasetRef dataset, Listing into, String nextToken) {
         return sdk.listRecords(ListRecordsRequest.builder()
                         .identityPoolId(dataset.identityPoolId())
                         .identityId(dataset.identityId())
@@ -108,16 +132,13 @@ public final class SdkPatchSender implements PatchSender {
                         .build())
                 .thenCompose(page -> {
                     add(into, page);
-                    if (page.nextToken() != null) {
-                        return list(dataset, into, page.nextToken());
-                    }
-                    datasets.put(dataset, into);
-                    return CompletableFuture.completedFuture(into);
+                    return page.nextToken() != null ? page(dataset, into, page.nextToken())
+                            : CompletableFuture.completedFuture(into);
                 });
     }
 
     private static void add(Listing into, ListRecordsResponse page) {
-        if (into.sessionToken == null) {
+        if (page.syncSessionToken() != null) {
             into.sessionToken = page.syncSessionToken();
         }
         for (Record record : page.records()) {

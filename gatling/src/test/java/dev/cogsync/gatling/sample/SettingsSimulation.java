@@ -1,5 +1,6 @@
 package dev.cogsync.gatling.sample;
 
+import dev.cogsync.emulator.junit.BlockHoundCanary;
 import dev.cogsync.emulator.junit.NettyLeakCollector;
 import dev.cogsync.emulator.junit.NettyLeakDetectionExtension;
 import dev.cogsync.gatling.CognitoSyncProtocolBuilder;
@@ -13,7 +14,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.netty.buffer.ByteBufAllocator;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
-import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
@@ -132,11 +132,7 @@ public class SettingsSimulation extends Simulation {
             return;
         }
         BlockHound.install();
-        Throwable canary = Mono.delay(Duration.ofMillis(1))
-                .doOnNext(tick -> sleep())
-                .then(Mono.<Throwable>empty())
-                .onErrorResume(Mono::just)
-                .block(Duration.ofSeconds(10));
+        Throwable canary = BlockHoundCanary.blockOnAReactorThread();
         if (!(canary instanceof BlockingOperationError)) {
             throw new IllegalStateException("BlockHound is not catching blocking calls: " + canary);
         }
@@ -187,13 +183,5 @@ public class SettingsSimulation extends Simulation {
 
     private static Duration duration(String property, String absent) {
         return DurationText.parse(property, System.getProperty(property, absent), "500ms, 20s or 2m");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,0 +1,7 @@
+package dev.cogsync.emulator;
+
+import dev.cogsync.emulator.junit.NettyLeakDetectionCanary;
+
+/** Proves that paranoid leak detection is on for this module's tests: see {@link NettyLeakDetectionCanary}. */
+class NettyLeakDetectionCanaryTest extends NettyLeakDetectionCanary {
+}
