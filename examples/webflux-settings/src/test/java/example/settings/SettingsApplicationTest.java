@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,10 @@ class SettingsApplicationTest {
 
     private static final String USER = "us-east-1:11111111-2222-4333-8444-555555555555";
     private static final String POOL = "us-east-1:0f0e0d0c-0000-4000-8000-000000000001";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1, as the application serves: the JDK client's default HTTP/2 upgrade (h2c) is a variable these tests
+    // do not need. Every request has a deadline, so that a request the server never answers fails the test.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
@@ -41,7 +45,7 @@ class SettingsApplicationTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "text/plain").build();
+                .header("Content-Type", "text/plain").timeout(Duration.ofSeconds(30)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
