@@ -43,7 +43,7 @@ class CognitoSyncActionTest {
                 .put("#{identityId}", "#{datasetName}", "#{key}", "#{value}").saveAs("count"), user("puts"));
 
         assertThat(session.isFailed()).isFalse();
-        assertThat((Object) session.attributes().apply("count")).isInstanceOf(Long.class);
+        assertThat(session.attributes().apply("count")).isInstanceOf(Long.class);
         assertThat(gatling.logged()).anySatisfy(entry -> {
             assertThat(entry.name()).isEqualTo("save theme");
             assertThat(entry.status()).isEqualTo("OK");
@@ -110,7 +110,7 @@ class CognitoSyncActionTest {
         Session all = gatling.run(cognitoSync("list all").listAllRecords("#{identityId}", "#{datasetName}")
                 .saveAs("records"), user);
 
-        assertThat((Object) page.attributes().apply("records"))
+        assertThat(page.attributes().apply("records"))
                 .isEqualTo(Map.of("theme", theme.attributes().apply("count")));
         assertThat(((Map<?, ?>) all.attributes().apply("records")).keySet()).isEqualTo(java.util.Set.of("theme"));
     }
