@@ -77,7 +77,7 @@ class LoadCommandIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"coalesced", "per-patch"})
+    @ValueSource(strings = {"coalesced", "explicit", "plain", "per-patch"})
     void faultsAreRetriedAndTheRunEndsWithConsistentNumbers(String mode) throws IOException {
         Run run = load("--mode", mode, "--writers", "16", "--datasets", "2", "--patches", "1000", "--warmup", "0s",
                 "--fault-rate", "0.2", "--seed", "42");
