@@ -17,7 +17,7 @@ final class ExplicitSender extends CoalescedSender {
 
     ExplicitSender(CognitoSyncClient client, CoalescingWriter writer) {
         super(writer);
-        this.counts = new SyncCounts(client);
+        this.counts = new SyncCounts(client, true);
     }
 
     @Override

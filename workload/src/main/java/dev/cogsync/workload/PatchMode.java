@@ -97,8 +97,8 @@ public enum PatchMode {
         return switch (this) {
             case COALESCED -> new CoalescedSender(CoalescingWriter.create(client, writerOptions));
             case EXPLICIT -> new ExplicitSender(client, CoalescingWriter.create(client, writerOptions));
-            case PLAIN -> new PlainSender(client);
-            case PER_PATCH -> new PerPatchSender(client);
+            case PLAIN -> new PlainSender(client, true);
+            case PER_PATCH -> new PlainSender(client, false);
         };
     }
 }

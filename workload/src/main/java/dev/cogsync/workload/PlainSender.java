@@ -8,17 +8,25 @@ import dev.cogsync.reactor.CognitoSyncClient;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link PatchMode#PLAIN}: one UpdateRecords per patch through the plain client, carrying the key's last sync count
- * and the dataset's session token.
+ * One UpdateRecords per patch through the plain client, with a session token and the key's sync count from a
+ * listing of the dataset: {@link PatchMode#PLAIN} keeps both from write to write, listing only when either is
+ * unknown or stale; {@link PatchMode#PER_PATCH}, the way an SDK user writes it with no state, lists the dataset
+ * (every page) before every patch. Both list again after a conflict, up to {@link PatchMode#MAX_CONFLICT_RETRIES}
+ * times; throttling and transient failures are the client's retry policy's.
  */
 final class PlainSender implements PatchSender {
 
     private final CognitoSyncClient client;
     private final SyncCounts counts;
 
-    PlainSender(CognitoSyncClient client) {
+    /**
+     * @param client the client
+     * @param remember whether to keep what listings and writes showed ({@link PatchMode#PLAIN}) or to list before
+     *     every patch ({@link PatchMode#PER_PATCH})
+     */
+    PlainSender(CognitoSyncClient client, boolean remember) {
         this.client = client;
-        this.counts = new SyncCounts(client);
+        this.counts = new SyncCounts(client, remember);
     }
 
     @Override
@@ -33,37 +41,21 @@ final class PlainSender implements PatchSender {
                 update(dataset, RecordPatch.remove(key, count), listing.sessionToken()));
     }
 
+    /** One UpdateRecords of the patch as it is, with a session token from one ListRecords of the dataset. */
     @Override
     public Mono<Long> submit(DatasetRef dataset, RecordPatch patch) {
-        return submit(client, dataset, patch);
-    }
-
-    /**
-     * One UpdateRecords of a patch as it is, with a session token from one ListRecords of the dataset.
-     *
-     * @return the record's new sync count
-     */
-    static Mono<Long> submit(CognitoSyncClient client, DatasetRef dataset, RecordPatch patch) {
         return client.listRecords(ListRecordsRequest.builder().dataset(dataset).maxResults(1).build())
-                .flatMap(page -> update(client, dataset, patch, page.syncSessionToken()));
+                .flatMap(page -> update(dataset, patch, page.syncSessionToken()));
     }
 
-    /**
-     * One UpdateRecords of one patch.
-     *
-     * @return the record's new sync count
-     */
-    static Mono<Long> update(CognitoSyncClient client, DatasetRef dataset, RecordPatch patch, String sessionToken) {
+    /** One UpdateRecords of one patch; returns the record's new sync count. */
+    private Mono<Long> update(DatasetRef dataset, RecordPatch patch, String sessionToken) {
         return client.updateRecords(UpdateRecordsRequest.builder()
                         .dataset(dataset)
                         .addRecordPatch(patch)
                         .syncSessionToken(sessionToken)
                         .build())
                 .map(response -> response.records().get(0).syncCount());
-    }
-
-    private Mono<Long> update(DatasetRef dataset, RecordPatch patch, String sessionToken) {
-        return update(client, dataset, patch, sessionToken);
     }
 
     @Override

@@ -15,19 +15,23 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
- * What a client that carries sync counts knows of each dataset: a session token and the last sync count of each
- * key it has seen. A dataset is listed (every page) the first time a write needs it; a write that meets a conflict
- * or a rejected token lists it again and retries, up to {@link PatchMode#MAX_CONFLICT_RETRIES} times. One listing
- * at a time per dataset, shared by the writes that wait for it, and what a listing says is merged into what is
- * known (the higher count of each key wins), so that the writers of a dataset never undo each other's counts.
+ * Where a write's session token and sync count come from: a listing of its dataset (every page). A write that
+ * meets a conflict or a rejected token lists again and retries, up to {@link PatchMode#MAX_CONFLICT_RETRIES} times.
+ *
+ * <p>Remembering, it keeps what listings and writes showed of each dataset, and lists a dataset only the first time
+ * a write needs it and after a conflict: one listing at a time per dataset, shared by the writes that wait for it,
+ * merged into what is known (the higher count of each key wins), so that the writers of a dataset never undo each
+ * other's counts. Not remembering, it lists before every write, as a client without state does.
  */
 final class SyncCounts {
 
     private final CognitoSyncClient client;
+    private final boolean remember;
     private final Map<DatasetRef, Listing> datasets = new ConcurrentHashMap<>();
 
-    SyncCounts(CognitoSyncClient client) {
+    SyncCounts(CognitoSyncClient client, boolean remember) {
         this.client = client;
+        this.remember = remember;
     }
 
     /** What is known of one dataset, for as long as the sender lives. */
@@ -75,7 +79,7 @@ final class SyncCounts {
     private Mono<Long> attempt(DatasetRef dataset, String key, BiFunction<Listing, Long, Mono<Long>> write,
                                int retries) {
         return Mono.defer(() -> {
-                    Listing known = datasets.computeIfAbsent(dataset, d -> new Listing());
+                    Listing known = remember ? datasets.computeIfAbsent(dataset, d -> new Listing()) : new Listing();
                     return known.sessionToken != null && retries == 0 ? Mono.just(known) : list(dataset, known);
                 })
                 .flatMap(listing -> write.apply(listing, listing.count(key))
