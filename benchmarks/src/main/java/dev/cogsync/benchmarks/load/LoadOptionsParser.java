@@ -281,7 +281,7 @@ final class LoadOptionsParser {
     }
 
     private static Duration duration(String name, String text) throws UsageException {
-        Duration value = parseDuration(name, text, "500ms, 10s, 2m or PT30S");
+        Duration value = DurationText.parse(name, text, "500ms, 10s, 2m or PT30S");
         if (value.isZero() || value.isNegative()) {
             throw new UsageException(name + ": must be positive, was \"" + text + "\"");
         }
@@ -289,15 +289,11 @@ final class LoadOptionsParser {
     }
 
     private static Duration warmup(String name, String text) throws UsageException {
-        Duration value = parseDuration(name, text, "0s, 500ms, 5s or PT5S");
+        Duration value = DurationText.parse(name, text, "0s, 500ms, 5s or PT5S");
         if (value.isNegative()) {
             throw new UsageException(name + ": must not be negative, was \"" + text + "\"");
         }
         return value;
-    }
-
-    private static Duration parseDuration(String name, String text, String examples) throws UsageException {
-        return DurationText.parse(name, text, examples);
     }
 
     private static double positiveNumber(String name, String text) throws UsageException {
